@@ -1,0 +1,44 @@
+"""Make sure dbt's manifest exists and is current before the Dagster definitions load.
+
+`@dbt_assets` reads target/manifest.json when the code location loads; `dagster dev` prepares
+it itself, every other entry point calls `ensure_manifest()` first. `dbt parse` does not open
+the DuckDB file.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from orchestration.settings import DBT_PROJECT_DIR, load_paths
+
+MANIFEST = DBT_PROJECT_DIR / "target" / "manifest.json"
+
+
+def dbt_executable() -> str:
+    beside_python = Path(sys.executable).with_name("dbt")
+    return str(beside_python) if beside_python.exists() else "dbt"
+
+
+def dbt_environment() -> dict[str, str]:
+    """The environment dbt runs in: absolute warehouse path, no usage tracking."""
+    env = dict(os.environ)
+    env["WENLING_DUCKDB_PATH"] = str(load_paths().warehouse)
+    env["DO_NOT_TRACK"] = "1"
+    return env
+
+
+def _newest_source_mtime() -> float:
+    files = [p for p in DBT_PROJECT_DIR.rglob("*") if p.suffix in {".sql", ".yml", ".yaml", ".csv"}
+             and "target" not in p.parts and "logs" not in p.parts]
+    return max((p.stat().st_mtime for p in files), default=0.0)
+
+
+def ensure_manifest(force: bool = False) -> Path:
+    if force or not MANIFEST.exists() or MANIFEST.stat().st_mtime < _newest_source_mtime():
+        subprocess.run(
+            [dbt_executable(), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)],
+            check=True, env=dbt_environment(),
+        )
+    return MANIFEST

@@ -1,0 +1,47 @@
+"""warehouse → staging → intermediate → marts: the dbt project as Dagster assets.
+
+The dbt build writes the work file under the writer lock, then publishes it: users and the
+scorers only ever open a warehouse whose marts were built and tested.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+
+from orchestration.defs.resources import WenlingPaths, dbt_project
+from orchestration.warehouse.publish import connect_work, publish, writer_lock
+
+
+class WenlingDbtTranslator(DagsterDbtTranslator):
+    """Sources `raw.<table>` are the loader's assets `raw/<table>`; groups follow the folders."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
+        return dg.AssetKey([dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        fqn = dbt_resource_props.get("fqn", [])
+        # fqn = [project, folder, ..., model]: staging / intermediate / marts
+        return fqn[1] if len(fqn) > 2 else "dbt"
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=WenlingDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+    pool="duckdb",
+)
+def wenling_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wenling_paths: WenlingPaths):
+    """dbt build (models and their tests), then an atomic publish of the warehouse."""
+    paths = wenling_paths.paths
+    # The dbt profile reads the warehouse path from the environment of the dbt process.
+    os.environ["WENLING_DUCKDB_PATH"] = str(paths.warehouse)
+    with writer_lock(paths):
+        connect_work(paths).close()  # a first build, before any issue, still finds the raw schema
+        yield from dbt.cli(["build"], context=context).stream()
+        published = publish(paths)
+    context.log.info(f"published {published}")

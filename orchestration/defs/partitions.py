@@ -1,0 +1,12 @@
+"""One dynamic partition per issue file in raw/, keyed by its file name.
+
+Dynamic, because the archive grows by itself: the raw_files sensor (and `wenling run`) add a
+partition when a file lands.
+"""
+import dagster as dg
+
+issue_files = dg.DynamicPartitionsDefinition(name="issue_files")
+
+# Per-issue assets accept a range of partitions in one run (so `wenling run` and backfills are
+# one run, not one per file); each asset loops over context.partition_keys.
+ONE_RUN_FOR_MANY = dg.BackfillPolicy.single_run()

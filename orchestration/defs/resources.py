@@ -1,0 +1,40 @@
+"""Resources: paths (from the environment, via orchestration.settings) and the dbt CLI."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource, DbtProject
+
+from orchestration.settings import DBT_PROJECT_DIR, Paths, load_paths
+
+
+class WenlingPaths(dg.ConfigurableResource):
+    """Where issues are read from and where the warehouse and lake are written.
+
+    Defaults come from WENLING_RAW_DIR / WENLING_DUCKDB_PATH / WENLING_LAKE_DIR when the code
+    location loads; tests and benchmarks override them by setting those variables.
+    """
+
+    raw_dir: str
+    warehouse_path: str
+    lake_dir: str
+
+    @classmethod
+    def from_environment(cls) -> "WenlingPaths":
+        paths = load_paths()
+        return cls(raw_dir=str(paths.raw_dir), warehouse_path=str(paths.warehouse), lake_dir=str(paths.lake_dir))
+
+    @property
+    def paths(self) -> Paths:
+        return Paths(raw_dir=Path(self.raw_dir), warehouse=Path(self.warehouse_path), lake_dir=Path(self.lake_dir))
+
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+# Under `dagster dev` the manifest is (re)built on load; elsewhere `wenling run`, the Makefile
+# and the tests run `dbt parse` first (see orchestration/dbt_manifest.py).
+dbt_project.prepare_if_dev()
+
+
+def dbt_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=dbt_project, global_config_flags=["--no-use-colors"])

@@ -1,0 +1,65 @@
+"""Load one issue file's lake outputs into the DuckDB `raw` schema.
+
+One transaction per issue file: its previous rows are deleted and the new ones inserted, so
+re-materializing a partition replaces exactly that file's rows and a crash leaves the old
+rows, never a mixture. Values are passed as Arrow tables and bound parameters, never
+formatted into SQL.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pyarrow as pa
+
+RAW_TABLES = (
+    "issues", "articles", "article_terms", "entity_mentions", "metrics", "project_mentions", "events", "rejected_files",
+)
+
+
+def _with_source_file(table: pa.Table, source_file: str) -> pa.Table:
+    column = pa.array([source_file] * table.num_rows, pa.string())
+    if "source_file" in table.column_names:
+        table = table.drop_columns(["source_file"])
+    return table.add_column(0, "source_file", column)
+
+
+def load_issue_file(con: duckdb.DuckDBPyConnection, source_file: str, tables: dict[str, pa.Table]) -> dict[str, int]:
+    """Replace `source_file`'s rows in every raw table by `tables` (raw table → rows)."""
+    unknown = set(tables) - set(RAW_TABLES)
+    if unknown:
+        raise ValueError(f"not raw tables: {sorted(unknown)}")
+    counts: dict[str, int] = {}
+    con.execute("begin transaction")
+    try:
+        for name in RAW_TABLES:
+            con.execute(f"delete from raw.{name} where source_file = ?", [source_file])
+            if name not in tables:
+                continue
+            incoming = _with_source_file(tables[name], source_file)
+            con.register("incoming", incoming)
+            con.execute(f"insert into raw.{name} by name select * from incoming")
+            con.unregister("incoming")
+            counts[name] = incoming.num_rows
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return counts
+
+
+def issue_row(document: dict, publication: dict, n_articles: int) -> pa.Table:
+    """The raw.issues row for one file: what was decoded plus the inferred publication date."""
+    row = {
+        "issue_id": document["issue_id"],
+        "encoding": document["encoding"],
+        "n_bytes": document["n_bytes"],
+        "is_traditional": document["is_traditional"],
+        "publication_date": publication["publication_date"],
+        "publication_date_confidence": publication["confidence"],
+        "publication_date_evidence": publication["evidence"],
+        "n_articles": n_articles,
+        "file_mtime": document["file_mtime"],
+        "loaded_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+    }
+    return pa.Table.from_pylist([row])

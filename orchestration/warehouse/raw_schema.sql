@@ -1,0 +1,114 @@
+-- The `raw` schema: what the extraction stage loads, one transaction per issue file.
+-- Columns are the fields of orchestration/textmine/records.py plus `source_file`, the file
+-- name under raw/ (the Dagster partition key). Re-loading a file deletes its rows first, so a
+-- re-run replaces exactly that file's rows. dbt reads these tables as the source `raw`.
+create schema if not exists raw;
+
+create table if not exists raw.issues (
+    source_file varchar not null,
+    issue_id varchar not null,
+    encoding varchar,
+    n_bytes bigint,
+    is_traditional boolean,
+    publication_date date,
+    publication_date_confidence double,
+    publication_date_evidence varchar,
+    n_articles integer,
+    file_mtime timestamp,
+    loaded_at timestamp not null
+);
+
+create table if not exists raw.articles (
+    source_file varchar not null,
+    article_id varchar not null,
+    issue_id varchar not null,
+    seq integer not null,
+    title varchar,
+    kind varchar,
+    reporters varchar[],
+    body varchar,
+    byline varchar,
+    continued_to varchar
+);
+
+create table if not exists raw.article_terms (
+    source_file varchar not null,
+    article_id varchar not null,
+    issue_id varchar not null,
+    term varchar not null,
+    tf integer not null
+);
+
+create table if not exists raw.entity_mentions (
+    source_file varchar not null,
+    mention_id varchar not null,
+    article_id varchar not null,
+    issue_id varchar not null,
+    entity_type varchar not null,
+    canonical_name varchar not null,
+    surface varchar not null,
+    start_char integer not null,
+    end_char integer not null,
+    sentence varchar
+);
+
+create table if not exists raw.metrics (
+    source_file varchar not null,
+    metric_id varchar not null,
+    article_id varchar not null,
+    issue_id varchar not null,
+    subject_name varchar,
+    subject_type varchar,
+    metric varchar not null,
+    value double not null,
+    unit varchar,
+    value_normalized double,
+    normalized_unit varchar,
+    period_label varchar,
+    period_start date,
+    period_end date,
+    evidence varchar not null,
+    start_char integer not null,
+    end_char integer not null
+);
+
+create table if not exists raw.project_mentions (
+    source_file varchar not null,
+    project_mention_id varchar not null,
+    article_id varchar not null,
+    issue_id varchar not null,
+    project_name varchar not null,
+    investment_value double,
+    investment_unit varchar,
+    investment_cny double,
+    location varchar,
+    company_name varchar,
+    status varchar,
+    evidence varchar not null,
+    start_char integer not null,
+    end_char integer not null
+);
+
+create table if not exists raw.events (
+    source_file varchar not null,
+    event_id varchar not null,
+    article_id varchar not null,
+    issue_id varchar not null,
+    event_type varchar not null,
+    event_date date,
+    date_precision varchar not null,
+    title varchar,
+    location varchar,
+    evidence varchar not null,
+    start_char integer not null,
+    end_char integer not null
+);
+
+-- Files that could not be taken in (or failed at a later stage), with the reason.
+create table if not exists raw.rejected_files (
+    source_file varchar not null,
+    stage varchar not null,
+    reason varchar not null,
+    first_seen timestamp not null,
+    last_seen timestamp not null
+);
