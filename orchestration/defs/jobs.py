@@ -1,13 +1,11 @@
 """Jobs: everything for some issue files, and the marts alone."""
 import dagster as dg
 
-from orchestration.defs.partitions import issue_files
 
 # One issue file (or a range) through every stage and then the dbt build and publish.
 issue_pipeline_job = dg.define_asset_job(
     name="issue_pipeline",
     selection=dg.AssetSelection.all(),
-    partitions_def=issue_files,
     description="Decode, split, tokenize, extract and load the selected issue files, then dbt build and publish.",
 )
 

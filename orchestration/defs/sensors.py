@@ -8,7 +8,7 @@ import dagster as dg
 
 from orchestration.defs.jobs import issue_pipeline_job
 from orchestration.defs.partitions import issue_files
-from orchestration.settings import load_paths
+from orchestration.defs.resources import WenlingPaths
 
 ISSUE_SUFFIX = ".txt"
 
@@ -37,8 +37,8 @@ def changed_files(previous: dict[str, str], current: dict[str, str]) -> list[str
     description="Adds a partition for each new issue file in raw/ and runs it through to the marts; "
     "a changed file (size or mtime) is run again.",
 )
-def raw_files_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
-    raw_dir = load_paths().raw_dir
+def raw_files_sensor(context: dg.SensorEvaluationContext, wenling_paths: WenlingPaths) -> dg.SensorResult | dg.SkipReason:
+    raw_dir = wenling_paths.paths.raw_dir
     previous: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     current = scan_raw_dir(raw_dir)
     changed = changed_files(previous, current)

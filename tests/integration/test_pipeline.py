@@ -1,0 +1,95 @@
+"""Every asset over the seed issues, in-process, into a temporary warehouse (`wenling run`'s path)."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.settings import PROJECT_ROOT, Paths
+from tests.conftest import copy_seeds
+from tests.integration.contract import CONTRACT
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Paths:
+    root = tmp_path_factory.mktemp("wenling")
+    paths = Paths(raw_dir=root / "raw", warehouse=root / "data" / "warehouse.duckdb", lake_dir=root / "data" / "lake")
+    paths.raw_dir.mkdir()
+    copy_seeds(paths.raw_dir)
+    (paths.raw_dir / "empty.txt").write_bytes(b"")  # a broken issue must not stop the others
+    (paths.raw_dir / "README.md").write_text("not an issue", encoding="utf-8")
+    saved = dict(os.environ)
+    os.environ.update({"WENLING_RAW_DIR": str(paths.raw_dir), "WENLING_DUCKDB_PATH": str(paths.warehouse),
+                       "WENLING_LAKE_DIR": str(paths.lake_dir)})
+    os.environ.pop("DAGSTER_HOME", None)  # an ephemeral instance: never the developer's .dagster/
+    try:
+        from orchestration.pipeline_run import run_everything
+
+        outcome = run_everything()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    assert outcome.success
+    assert sorted(outcome.issue_files) == sorted([*(p.name for p in (PROJECT_ROOT / "raw").glob("*.txt")), "empty.txt"])
+    return paths
+
+
+def query(paths: Paths, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(paths.warehouse), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def test_every_contract_table_and_column_exists_and_is_filled(built: Paths) -> None:
+    for table, columns in CONTRACT.items():
+        present = {r[0] for r in query(built, "select column_name from information_schema.columns "
+                                               "where table_schema = 'marts' and table_name = ?", [table])}
+        assert set(columns) <= present, f"marts.{table} lacks {set(columns) - present}"
+        assert query(built, f"select count(*) from marts.{table}")[0][0] > 0, f"marts.{table} is empty"
+
+
+def test_each_seed_is_one_issue_with_articles_and_a_date(built: Paths) -> None:
+    rows = query(built, "select source_file, n_articles, publication_date from marts.issues order by source_file")
+    assert [r[0] for r in rows] == sorted(p.name for p in (PROJECT_ROOT / "raw").glob("*.txt"))
+    assert all(n >= 3 for _, n, _ in rows)
+    assert all(d is not None for _, _, d in rows)
+
+
+def test_the_broken_file_is_rejected_with_a_reason(built: Paths) -> None:
+    rows = query(built, "select source_file, reason from marts.rejected_files")
+    assert [r[0] for r in rows] == ["empty.txt"]
+    assert "empty" in rows[0][1]
+
+
+def test_fact_spans_point_into_the_article_body(built: Paths) -> None:
+    bad = query(built, """
+        select m.surface, substr(a.body, m.start_char + 1, m.end_char - m.start_char)
+        from marts.entity_mentions m join marts.articles a using (article_id)
+        where substr(a.body, m.start_char + 1, m.end_char - m.start_char) <> m.surface""")
+    assert bad == []
+    # A metric's span covers the figure as printed, unit included (105.78亿元, 11.6%).
+    metric_spans = query(built, """
+        select count(*), count(*) filter (where unit is null or position(m.unit in
+               substr(a.body, m.start_char + 1, m.end_char - m.start_char)) > 0)
+        from marts.metrics m join marts.articles a using (article_id)""")
+    total, unit_inside = metric_spans[0]
+    assert total > 0 and unit_inside == total
+
+
+def test_the_work_file_is_beside_the_published_warehouse(built: Paths) -> None:
+    assert built.warehouse.exists() and built.work_db.exists()
+    assert not list(built.warehouse.parent.glob(".*publishing"))
+
+
+def test_definitions_validate() -> None:
+    env = dict(os.environ)
+    env.pop("DAGSTER_HOME", None)
+    result = subprocess.run(
+        [str(Path(os.sys.executable).with_name("dagster")), "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
