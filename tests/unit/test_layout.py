@@ -1,0 +1,222 @@
+"""Issue → articles on the real seed issues (raw/), plus small synthetic layouts."""
+from __future__ import annotations
+
+import json
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from orchestration.textmine.layout import parse_byline, split_articles
+from orchestration.textmine.records import Article
+
+RAW = Path(__file__).parents[2] / "raw"
+GOLD = Path(__file__).parents[3] / "shared" / "gold"
+QUOTES = "\"'“”‘’「」『』《》〈〉"
+
+SEEDS = {
+    "000": "000_560e6869a83789c5.txt",
+    "001": "001_32d330149b6564ad.txt",
+    "002": "002_f6237758df0ad2da.txt",
+    "003": "003_fe4eaea119a65c82.txt",
+    "004": "004_db8b3177b1dab977.txt",
+}
+
+
+def split_seed(key: str) -> list[Article]:
+    text = (RAW / SEEDS[key]).read_text(encoding="utf-8").replace("\r\n", "\n")
+    return split_articles(key, text)
+
+
+def by_title(articles: list[Article], start: str) -> Article:
+    (found,) = [a for a in articles if a.title.startswith(start)]
+    return found
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if ch not in QUOTES and not ch.isspace())
+
+
+def _dice(a: str, b: str) -> float:
+    """Title similarity as the scorer computes it (character bigrams, Dice)."""
+    x, y = ({t[i : i + 2] for i in range(len(t) - 1)} or {t} for t in (_norm(a), _norm(b)))
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+# -- whole issues ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key, count", [("000", 7), ("001", 1), ("002", 6), ("003", 6), ("004", 6)])
+def test_article_counts(key: str, count: int) -> None:
+    assert len(split_seed(key)) == count
+
+
+def test_titles_and_kinds_as_printed() -> None:
+    a000 = split_seed("000")
+    assert [a.title for a in a000][:2] == ["晋级省队 发挥温岭优势 打造特色产业集群", "马厉财主持召开市政府第34次常务会议"]
+    assert [a.kind for a in a000] == ["news"] * 6 + ["photo"]
+    a002 = split_seed("002")
+    assert a002[0].title == "我市组织收看台州市纪委六届五次全会视频会议 纵深推进自我革命市域实践 加快打造新时代勤廉台州"
+    assert [a.kind for a in a002] == ["news", "feature", "news", "news", "photo", "feature"]
+    a004 = split_seed("004")
+    assert a004[0].title == "聚链成群，产值超300亿元 这个产业集群何以跻身国家队？"
+    # headline printed at the top of the page, body further down under a column label
+    assert a004[1].title == "温岭发力直播赛道 全省直播电商大赛 拿下一金一铜"
+    assert [a.kind for a in a004] == ["feature", "news", "photo", "news", "news", "news"]
+
+
+def test_quote_stripped_headline_kept_as_printed() -> None:
+    articles = split_seed("003")
+    feature = by_title(articles, "打造 浙东光谷")
+    assert feature.title == "打造 浙东光谷 ！ 温岭如何追 光 成链？"
+    assert feature.reporters == ("江盈盈", "颜静")
+    assert feature.kind == "feature"
+    assert not any(a.title.startswith("紧盯链主") for a in articles)  # a subhead, not an article
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="hand-checked gold lives beside the repo")
+@pytest.mark.parametrize("gold_file", sorted(GOLD.glob("*.json")) if GOLD.is_dir() else [])
+def test_matches_gold(gold_file: Path) -> None:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["articles"]
+    articles = split_seed(gold_file.stem[:3])
+    assert len(articles) == len(gold)
+    unused = list(articles)
+    for expected in gold:
+        best = max(unused, key=lambda a: _dice(a.title, expected["title"]))
+        assert _dice(best.title, expected["title"]) >= 0.7, expected["title"]
+        assert best.kind == expected["kind"], expected["title"]
+        assert list(best.reporters) == expected["reporters"], expected["title"]
+        assert best.body.startswith(expected["starts_with"]), expected["title"]
+        unused.remove(best)
+
+
+@pytest.mark.parametrize("key", sorted(SEEDS))
+def test_every_article_is_well_formed(key: str) -> None:
+    articles = split_seed(key)
+    for seq, article in enumerate(articles, 1):
+        assert article.seq == seq
+        assert article.article_id == f"{key}-{seq:03d}"
+        assert article.body.strip() and article.title.strip()
+        assert "  " not in article.title
+        assert article.kind in {"news", "photo", "feature", "continued"}
+        assert "下转" not in article.body and "\n\n" not in article.body
+
+
+def test_masthead_is_not_an_article() -> None:
+    articles = split_seed("000")
+    assert not any("公众号" in a.title or "客户端" in a.title for a in articles)
+    assert not any("公众号" in a.body for a in articles)
+
+
+def test_column_label_is_not_a_title() -> None:
+    articles = split_seed("004")
+    assert not any("共同富裕加速跑" in a.title or "工业强市" in a.title for a in articles)
+
+
+# -- bodies ------------------------------------------------------------------------------------
+
+
+def test_broken_lines_are_rejoined() -> None:
+    body = split_seed("002")[0].body
+    assert "会议充分肯定过去一年台州市纪检监察工作取得的成绩。" in body
+    assert "大力整治基层歪风" in body
+    a000 = split_seed("000")
+    assert "江金永强调，下阶段要将学习宣传贯彻" in a000[2].body
+    assert "‘CC-MT2024春燕奖’" in a000[0].body
+    assert "“党的二十届三中全会精神体现在方方面面" in a000[4].body
+
+
+def test_caption_between_halves_is_stepped_over() -> None:
+    body = split_seed("001")[0].body
+    assert "2024年1—11月，泵与电机规模以上工业企业" in body
+    assert "实现工业用地容积率、规上工业总产值" in body
+
+
+def test_subheads_stay_in_the_body() -> None:
+    feature = split_seed("004")[0]
+    paragraphs = feature.body.split("\n")
+    assert "有实力 产业集群群星闪烁" in paragraphs
+    assert "增动力 打造高能级科创平台" in paragraphs
+    assert "紧盯链主，以商招商" in by_title(split_seed("003"), "打造").body.split("\n")
+
+
+def test_jump_note_ends_the_article() -> None:
+    a002 = split_seed("002")
+    assert [a.continued_to for a in a002] == [None, "第二版", None, None, None, "第二版"]
+    assert a002[1].body.endswith("持续推动“一号改革工程”在各地落地见效。")
+    a004 = split_seed("004")
+    assert a004[0].continued_to == "第三版"  # printed at the end of the last paragraph
+    assert a004[0].body.endswith("填补领域空白。")
+
+
+def test_byline_kept_at_start_of_body_and_stored() -> None:
+    article = split_seed("000")[4]
+    assert article.byline == "本报讯（记者叶琳 通讯员梁伟伟）"
+    assert article.body.startswith("本报讯（记者叶琳 通讯员梁伟伟）近日，")
+    assert article.reporters == ("叶琳", "梁伟伟")
+    feature = split_seed("004")[0]
+    assert feature.byline == "记者 赵碧莹" and feature.body.startswith("近日，")
+    author_only = split_seed("001")[0]
+    assert author_only.reporters == ("赵静",) and author_only.body.startswith("不驰于空想")
+
+
+def test_photo_items() -> None:
+    photo = split_seed("000")[-1]
+    assert (photo.kind, photo.title, photo.reporters) == ("photo", "处暑育出“好苗头”", ("徐俊杰", "陈小一"))
+    assert photo.body.startswith("8月21日，在滨海镇") and "摄" not in photo.body
+    two_line_credit = split_seed("003")[-1]
+    assert two_line_credit.kind == "photo" and two_line_credit.reporters == ("周学军", "林绍禹")
+
+
+# -- bylines -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("本报讯（记者赵碧莹 通讯员梁伟伟）", ("赵碧莹", "梁伟伟")),
+        ("本报讯（记者陈俊杰 通讯员郑露 江曙阳）近日，", ("陈俊杰", "郑露", "江曙阳")),
+        ("记者 周学军 摄", ("周学军",)),
+        ("记者 江盈盈 台传媒记者 颜静", ("江盈盈", "颜静")),
+        ("记者 刘振清摄", ("刘振清",)),
+        ("记者 徐俊杰 陈小一 摄", ("徐俊杰", "陈小一")),
+        ("记者 周学军\n通讯员 林绍禹摄", ("周学军", "林绍禹")),
+        ("通讯员 张三、李四", ("张三", "李四")),
+        ("赵静", ("赵静",)),
+        ("本報訊（記者王小明）", ("王小明",)),
+        ("近日，某地举行了一场活动。", ()),
+    ],
+)
+def test_parse_byline(line: str, names: tuple[str, ...]) -> None:
+    assert parse_byline(line) == names
+
+
+# -- synthetic layouts -------------------------------------------------------------------------
+
+
+def test_inline_credit_and_continued_story() -> None:
+    text = (
+        "渔港新貌\n\n8月1日，渔民正在码头作业。（记者 王五 摄）\n\n"
+        "某某工程顺利推进\n\n（上接第一版）会议指出，要做好工作。\n\n第二段内容。\n"
+    )
+    photo, continued = split_articles("t", text)
+    assert (photo.kind, photo.title, photo.reporters) == ("photo", "渔港新貌", ("王五",))
+    assert photo.body == "8月1日，渔民正在码头作业。"
+    assert (continued.kind, continued.title) == ("continued", "某某工程顺利推进")
+    assert continued.body == "会议指出，要做好工作。\n第二段内容。"
+
+
+def test_empty_issue_has_no_articles() -> None:
+    assert split_articles("t", "") == []
+    assert split_articles("t", "\n\n\n") == []
+
+
+def test_linear_time_on_large_input() -> None:
+    # no sentence ends anywhere: every paragraph joins onto the last, the worst case for joins
+    text = ("无标点的一行文字" * 10 + "\n\n") * 25_000
+    start = time.perf_counter()
+    (article,) = split_articles("big", text)
+    assert time.perf_counter() - start < 10
+    assert len(article.body) == 80 * 25_000
