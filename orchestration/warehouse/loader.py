@@ -32,6 +32,8 @@ def load_issue_file(con: duckdb.DuckDBPyConnection, source_file: str, tables: di
     counts: dict[str, int] = {}
     con.execute("begin transaction")
     try:
+        if "issues" in tables:
+            tables = tables | {"issues": _keep_first_loaded_at(con, source_file, tables["issues"])}
         for name in RAW_TABLES:
             con.execute(f"delete from raw.{name} where source_file = ?", [source_file])
             if name not in tables:
@@ -46,6 +48,13 @@ def load_issue_file(con: duckdb.DuckDBPyConnection, source_file: str, tables: di
         con.execute("rollback")
         raise
     return counts
+
+
+def _keep_first_loaded_at(con: duckdb.DuckDBPyConnection, source_file: str, issues: pa.Table) -> pa.Table:
+    """A re-load keeps the time the file name was first loaded (it picks the canonical file)."""
+    previous = con.execute("select min(first_loaded_at) from raw.issues where source_file = ?", [source_file]).fetchone()[0]
+    first = previous or issues.column("loaded_at")[0].as_py()
+    return issues.append_column("first_loaded_at", pa.array([first] * issues.num_rows, pa.timestamp("us")))
 
 
 def issue_row(document: dict, publication: dict, n_articles: int) -> pa.Table:

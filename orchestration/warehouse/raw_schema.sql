@@ -15,7 +15,10 @@ create table if not exists raw.issues (
     publication_date_evidence varchar,
     n_articles integer,
     file_mtime timestamp,
-    loaded_at timestamp not null
+    loaded_at timestamp not null,
+    -- when this file name was first loaded; kept across re-loads, so the canonical file of an
+    -- issue that arrived under two names does not flip when one is re-loaded
+    first_loaded_at timestamp not null
 );
 
 create table if not exists raw.articles (

@@ -1,0 +1,12 @@
+{#-
+    Use the configured schema name as is (`staging`, `intermediate`, `marts`) instead of
+    dbt's default `<target schema>_<custom schema>` (`main_marts`). Models without a custom
+    schema go to the target's schema.
+-#}
+{% macro generate_schema_name(custom_schema_name, node) -%}
+    {%- if custom_schema_name is none -%}
+        {{ target.schema }}
+    {%- else -%}
+        {{ custom_schema_name | trim }}
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,11 @@
+-- One row per resolved industry.
+select
+    canonical_name as industry_name,
+    aliases,
+    n_mentions,
+    first_seen_date,
+    last_seen_date,
+    n_articles,
+    n_issues
+from {{ ref('int_entities') }}
+where entity_type = 'industry'

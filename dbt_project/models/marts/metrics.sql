@@ -1,0 +1,20 @@
+-- Every quantitative statement, with its evidence sentence and span.
+select
+    metric_id,
+    article_id,
+    issue_id,
+    subject_name,
+    subject_type,
+    metric,
+    value,
+    unit,
+    value_normalized,
+    normalized_unit,
+    period_label,
+    period_start,
+    period_end,
+    evidence,
+    start_char,
+    end_char,
+    publication_date
+from {{ ref('int_metrics') }}

@@ -1,0 +1,9 @@
+-- No metric without evidence: every quantitative statement carries the (non-blank) sentence
+-- it comes from and a non-empty span.
+select metric_id, evidence, start_char, end_char
+from {{ ref('metrics') }}
+where evidence is null
+   or {{ strip_text('evidence') }} = ''
+   or start_char is null
+   or end_char is null
+   or end_char <= start_char
