@@ -5,7 +5,7 @@ against it), then entity and project mentions (metrics take their subject from t
 """
 from __future__ import annotations
 
-from .entities import find_mentions
+from .entities import find_mentions, harmonize_company_names
 from .events import find_events
 from .metrics import find_metrics
 from .projects import find_projects
@@ -40,4 +40,6 @@ def extract_issue(issue_id: str, source_file: str, text: str, articles: list[Art
         projects += article_projects
         metrics += find_metrics(article, pub_date, article_mentions)
         events += find_events(article, pub_date)
+    # A short company name takes the full name printed elsewhere in the issue.
+    mentions = harmonize_company_names(mentions)
     return IssueFacts(publication=publication, mentions=mentions, metrics=metrics, projects=projects, events=events)

@@ -1,0 +1,118 @@
+"""The lexicon files under `lexicon/`, read once per process.
+
+- `industries.csv` (`canonical,alias`, one row per surface form, the canonical itself
+  included): the industry taxonomy. Users extend it by adding rows; no code changes.
+- `userdict.txt` (jieba's `word freq pos`): domain words that segmentation must keep whole.
+  Its tags double as small gazetteers: `ns` rows are place names, `nt` rows organisations.
+- jieba's own dictionary, for the part of speech of everyday words (a verb is no brand name).
+
+Everything here is cached (`functools.cache`), so callers may ask as often as they like.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import re
+from pathlib import Path
+from typing import Iterable
+
+import jieba
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+INDUSTRIES_CSV = LEXICON_DIR / "industries.csv"
+USER_DICT = LEXICON_DIR / "userdict.txt"
+
+
+@dataclasses.dataclass(frozen=True)
+class UserDictEntry:
+    word: str
+    freq: int | None
+    pos: str | None
+
+
+@functools.cache
+def industry_aliases() -> dict[str, str]:
+    """alias → canonical industry name (every canonical maps to itself)."""
+    aliases: dict[str, str] = {}
+    with INDUSTRIES_CSV.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            canonical = (row.get("canonical") or "").strip()
+            alias = (row.get("alias") or "").strip()
+            if not canonical or canonical.startswith("#"):
+                continue
+            aliases.setdefault(canonical, canonical)
+            if alias:
+                aliases[alias] = canonical
+    return aliases
+
+
+@functools.cache
+def industry_canonicals() -> frozenset[str]:
+    return frozenset(industry_aliases().values())
+
+
+@functools.cache
+def user_dict_entries() -> tuple[UserDictEntry, ...]:
+    entries = []
+    for line in USER_DICT.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        pos = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        entries.append(UserDictEntry(parts[0], freq, pos))
+    return tuple(entries)
+
+
+@functools.cache
+def words_tagged(pos: str) -> frozenset[str]:
+    """User-dictionary words with this part-of-speech tag (ns: places, nt: organisations)."""
+    return frozenset(e.word for e in user_dict_entries() if e.pos == pos)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation that prefers the longest word at each position."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)) if w)
+
+
+@functools.cache
+def industry_pattern() -> re.Pattern[str]:
+    """One regex over every industry alias, longest first."""
+    return re.compile(alternation(industry_aliases()))
+
+
+@functools.cache
+def place_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(words_tagged("ns")))
+
+
+@functools.cache
+def organization_pattern() -> re.Pattern[str]:
+    return re.compile(alternation(words_tagged("nt")))
+
+
+# jieba tags of words that cannot be a company's brand: verbs, adverbs, adjectives, pronouns,
+# conjunctions, prepositions, particles, idioms, time and measure words.
+_NON_NAME_TAGS = frozenset("v vd vn d a ad an c p r u y l i z t q".split())
+
+
+@functools.cache
+def jieba_word_tags() -> dict[str, str]:
+    """Two- to four-character words of jieba's dictionary → their part-of-speech tag."""
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
+                # common numerals (一批, 多家) count as everyday words, rare brand-like ones (大元) not
+                tags[parts[0]] = "m!" if parts[2] == "m" and int(parts[1]) >= 100 else parts[2]
+    return tags
+
+
+@functools.cache
+def everyday_words() -> frozenset[str]:
+    """Words that jieba's dictionary tags as anything but a noun or name (verbs, adverbs,
+    adjectives, pronouns, time words, common numerals …): they are never a brand."""
+    return frozenset(w for w, tag in jieba_word_tags().items() if tag in _NON_NAME_TAGS or tag == "m!")
