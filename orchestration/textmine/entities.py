@@ -23,7 +23,7 @@ import functools
 import re
 from typing import Iterable, Sequence
 
-from . import lexicon
+from . import lexicons
 from .records import Article, EntityMention
 from .sentences import split_sentences
 
@@ -92,7 +92,7 @@ def _cjk_run_before(text: str, pos: int, limit: int, extra: str = "") -> int:
 
 @functools.cache
 def _places() -> frozenset[str]:
-    return lexicon.words_tagged("ns")
+    return lexicons.words_tagged("ns")
 
 
 @functools.cache
@@ -101,7 +101,7 @@ def _places_longest_first() -> tuple[str, ...]:
 
 
 def _starts_with_place(text: str) -> bool:
-    return lexicon.place_pattern().match(text) is not None
+    return lexicons.place_pattern().match(text) is not None
 
 
 def _is_place_word(word: str) -> bool:
@@ -110,7 +110,7 @@ def _is_place_word(word: str) -> bool:
 
 @functools.cache
 def _cut_word_re() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(_CUT_WORDS))
+    return re.compile(lexicons.alternation(_CUT_WORDS))
 
 
 def _name_start(run: str, min_rest: int = 2) -> int:
@@ -120,7 +120,7 @@ def _name_start(run: str, min_rest: int = 2) -> int:
     for m in _cut_word_re().finditer(run):
         if len(run) - m.end() >= min_rest:
             best = max(best, m.end())
-    tags = lexicon.jieba_word_tags()
+    tags = lexicons.jieba_word_tags()
     for i, ch in enumerate(run):
         rest = run[i + 1:]
         if ch in _CUT_CHARS and i + 1 > best and len(rest) >= min_rest and \
@@ -171,11 +171,11 @@ def _enumerated(body: str, start: int, end: int) -> bool:
 
 
 def _raw_industry_matches(body: str) -> list[re.Match[str]]:
-    return list(lexicon.industry_pattern().finditer(body))
+    return list(lexicons.industry_pattern().finditer(body))
 
 
 def _find_industries(body: str, raw: list[re.Match[str]], companies: Sequence[_Span]) -> list[_Span]:
-    aliases = lexicon.industry_aliases()
+    aliases = lexicons.industry_aliases()
     out = []
     for m in raw:
         start, end, alias = m.start(), m.end(), m.group(0)
@@ -230,7 +230,7 @@ _NOT_AFTER_SHORT_FORM = re.compile(
 
 @functools.cache
 def _short_form_re() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(_SHORT_FORM_WORDS))
+    return re.compile(lexicons.alternation(_SHORT_FORM_WORDS))
 
 
 def _valid_brand(brand: str) -> bool:
@@ -241,10 +241,10 @@ def _valid_brand(brand: str) -> bool:
         return False
     if _is_place_word(brand) or any(p in brand for p in _places() if len(p) >= 2):
         return False
-    everyday = lexicon.everyday_words()
+    everyday = lexicons.everyday_words()
     if brand in everyday or (len(brand) > 2 and (brand[:2] in everyday or brand[-2:] in everyday)):
         return False  # 做好, 承担, 翻开, 推动一批: verbs, adverbs and numerals are no brand
-    return not lexicon.industry_pattern().search(brand)
+    return not lexicons.industry_pattern().search(brand)
 
 
 def _full_name_companies(body: str) -> list[_Span]:
@@ -316,11 +316,11 @@ def _pick_brand(run: str) -> str | None:
 
 
 def _opens_with_function_word(run: str) -> bool:
-    return run[0] in _CUT_CHARS or run.startswith(tuple(_CUT_WORDS)) or run[:2] in lexicon.everyday_words()
+    return run[0] in _CUT_CHARS or run.startswith(tuple(_CUT_WORDS)) or run[:2] in lexicons.everyday_words()
 
 
 def _ends_with_function_word(prefix: str) -> bool:
-    return prefix[-1] in _CUT_CHARS or prefix.endswith(tuple(_CUT_WORDS)) or prefix[-2:] in lexicon.everyday_words()
+    return prefix[-1] in _CUT_CHARS or prefix.endswith(tuple(_CUT_WORDS)) or prefix[-2:] in lexicons.everyday_words()
 
 
 # Items of a list: 东部数控、美戈利的2项技术突破 / 北平机床的…、美戈利的…、甬岭数控的…
@@ -380,7 +380,7 @@ def _core_of(full_name: str) -> str:
 def _brand_occurrences(body: str, full: list[_Span], taken: list[_Span]) -> list[_Span]:
     """The brand of a full name used alone in the same article: 足友校园鞋, 博哥文化与…"""
     out: list[_Span] = []
-    words = lexicon.jieba_word_tags()
+    words = lexicons.jieba_word_tags()
     for company in {s.canonical: s for s in full}.values():
         core = _core_of(company.canonical)
         brand = core[:2]
@@ -461,13 +461,13 @@ _SCOPE_HEAD = re.compile(r"^(?:全国|全省|全市|国家级|省级|市级|县�
 
 @functools.cache
 def _gov_unit_re() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(_GOV_UNIT))
+    return re.compile(lexicons.alternation(_GOV_UNIT))
 
 
 @functools.cache
 def _org_prefix_re() -> re.Pattern[str]:
     """An administrative prefix, with the place it belongs to when printed (台州市, 城南镇)."""
-    places = lexicon.alternation(p for p in _places() if not re.search(r"(市|省|县|区|镇|街道)$", p))
+    places = lexicons.alternation(p for p in _places() if not re.search(r"(市|省|县|区|镇|街道)$", p))
     return re.compile(
         rf"(?:(?:{places})(?:市|省|县|区)|(?:{places})?(?:中央|国家|省|市|县)|[{_CJK}]{{2}}(?:镇|街道))"
     )
@@ -493,14 +493,14 @@ def _prefix_start(body: str, prefix: re.Match[str]) -> int | None:
     i = prefix.start()
     if prefix.group(0) not in ("市", "省", "县") or i == 0 or not _IS_CJK.match(body[i - 1]):
         return i
-    tags = lexicon.jieba_word_tags()
+    tags = lexicons.jieba_word_tags()
     if body[i - 1:i + 1] in tags and tags[body[i - 1:i + 1]] != "ns":
         return None
     if body[i - 1] in _CUT_CHARS:
         return i
     place = body[i - 2:i]
     opens = i - 2 == 0 or (i >= 3 and (not _IS_CJK.match(body[i - 3]) or body[i - 3] in _CUT_CHARS))
-    if opens and len(place) == 2 and _IS_CJK.match(place[0]) and place not in lexicon.everyday_words() \
+    if opens and len(place) == 2 and _IS_CJK.match(place[0]) and place not in lexicons.everyday_words() \
             and not any(c in _CUT_CHARS or c in "市省县区镇委府局厅部办会协联" for c in place):
         return i - 2
     return i
@@ -547,7 +547,7 @@ def _suffix_organizations(body: str, taken: list[_Span]) -> list[_Span]:
         start = run_start + _org_name_start(run)
         head = body[start:m.start()]
         if len(head) < 2 or head in _GENERIC_ORG_BODY or _SCOPE_HEAD.match(head) or head[0] in "家个项名位" \
-                or any(c in _HARD_CUT_CHARS for c in head) or head in lexicon.everyday_words():
+                or any(c in _HARD_CUT_CHARS for c in head) or head in lexicons.everyday_words():
             continue
         if _inside(start, m.end(), taken):
             continue
@@ -570,7 +570,7 @@ def _org_name_start(run: str) -> int:
 
 
 def _find_organizations(body: str, companies: list[_Span]) -> list[_Span]:
-    named = [_Span(m.start(), m.end(), "organization", m.group(0)) for m in lexicon.organization_pattern().finditer(body)]
+    named = [_Span(m.start(), m.end(), "organization", m.group(0)) for m in lexicons.organization_pattern().finditer(body)]
     spans = [s for s in named if not _overlaps(s.start, s.end, companies)]
     for s in _admin_organizations(body) + _suffix_organizations(body, companies):
         if _overlaps(s.start, s.end, companies):
@@ -598,7 +598,7 @@ _AFTER_NAME_TITLES = re.compile(r"(?:总书记|书记|教授|博士|院士|同�
 
 @functools.cache
 def _title_re() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(_TITLES))
+    return re.compile(lexicons.alternation(_TITLES))
 
 
 def _name_at(body: str, i: int) -> str | None:
@@ -611,7 +611,7 @@ def _name_at(body: str, i: int) -> str | None:
         return None
     chunk = body[i:i + 3]
     if len(chunk) < 2 or not all(_IS_CJK.match(c) for c in chunk[:2]) or chunk[1] in _AFTER_NAME \
-            or chunk[:2] in lexicon.everyday_words() or any(c in _NOT_IN_NAME for c in chunk[1:]):
+            or chunk[:2] in lexicons.everyday_words() or any(c in _NOT_IN_NAME for c in chunk[1:]):
         return None
     if len(chunk) == 3 and _IS_CJK.match(chunk[2]) and chunk[2] not in _AFTER_NAME:
         return chunk
@@ -641,7 +641,7 @@ def _title_names(body: str) -> set[str]:
             if all(_IS_CJK.match(c) for c in cand) and (cand[0] in _SURNAMES or cand[:2] in _COMPOUND_SURNAMES) \
                     and not (s > 0 and size == 2 and body[s - 1] in _SURNAMES and _IS_CJK.match(body[s - 1])) \
                     and not any(c in _AFTER_NAME or c in _NOT_IN_NAME for c in cand[1:]) \
-                    and cand[:2] not in lexicon.everyday_words():
+                    and cand[:2] not in lexicons.everyday_words():
                 names.add(cand)
                 break
     return names
@@ -652,7 +652,7 @@ def _find_people(body: str, reporters: Sequence[str], taken: list[_Span]) -> lis
     if not names:
         return []
     out: list[_Span] = []
-    for m in re.finditer(lexicon.alternation(names), body):
+    for m in re.finditer(lexicons.alternation(names), body):
         if not _overlaps(m.start(), m.end(), taken):
             out.append(_Span(m.start(), m.end(), "person", m.group(0)))
     return out
@@ -683,7 +683,7 @@ def _pattern_places(body: str) -> list[_Span]:
 
 def find_places(text: str) -> list[tuple[int, int, str]]:
     """Places in any text (gazetteer + 'XX镇/街道/村' pattern): (start, end, name), left to right."""
-    spans = [_Span(m.start(), m.end(), "place", m.group(0)) for m in lexicon.place_pattern().finditer(text)
+    spans = [_Span(m.start(), m.end(), "place", m.group(0)) for m in lexicons.place_pattern().finditer(text)
              if not text.startswith("式", m.end())]  # 中国式现代化 is no place
     for s in _pattern_places(text):
         if not _overlaps(s.start, s.end, spans):

@@ -18,7 +18,7 @@ import dataclasses
 import functools
 import re
 
-from . import lexicon
+from . import lexicons
 from .entities import find_mentions, find_places
 from .numbers import Quantity, find_quantities
 from .records import Article, EntityMention, ProjectMention
@@ -106,7 +106,7 @@ class _Candidate:
 
 @functools.cache
 def _cut_re() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(_CUT_WORDS))
+    return re.compile(lexicons.alternation(_CUT_WORDS))
 
 
 def _run_start(body: str, pos: int) -> int:
@@ -141,16 +141,16 @@ def _is_project_name(name: str, suffix: str, companies: frozenset[str]) -> bool:
     stem = name[: len(name) - len(suffix)]
     if len(stem) < 2 or _PHASE_ONLY.fullmatch(stem) or _GENERIC.fullmatch(stem):
         return False
-    if stem in lexicon.everyday_words():
+    if stem in lexicons.everyday_words():
         return False  # 调研中心建设: a verb is no name
     if _SCOPE_PREFIX.match(stem) or stem[0] in _SOFT_CUT_CHARS:
         return False
     bare = _GENERIC_HEAD.sub("", stem)
-    if suffix in ("项目", "工程") and (bare in lexicon.industry_aliases() or re.fullmatch(r".{1,4}类", bare)):
+    if suffix in ("项目", "工程") and (bare in lexicons.industry_aliases() or re.fullmatch(r".{1,4}类", bare)):
         return False  # 文旅项目, 一批激光项目, 泵类项目: a kind of project, not one
     return bool(
         _CONCRETE.search(name)
-        or lexicon.industry_pattern().search(stem)
+        or lexicons.industry_pattern().search(stem)
         or find_places(stem)
         or any(stem.startswith(c) for c in companies)  # 热刺激光…, 中昊芯英…
     )

@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from orchestration.textmine import lexicon
+from orchestration.textmine import lexicons as lexicon
 from orchestration.textmine.entities import find_mentions, find_places, harmonize_company_names
 from orchestration.textmine.records import Article
 
