@@ -3,7 +3,6 @@
 The dbt build writes the work file under the writer lock, then publishes it: users and the
 scorers only ever open a warehouse whose marts were built and tested.
 """
-from __future__ import annotations
 
 import os
 from typing import Any, Mapping
@@ -16,17 +15,22 @@ from orchestration.warehouse.publish import connect_work, publish, writer_lock
 
 
 class WenlingDbtTranslator(DagsterDbtTranslator):
-    """Sources `raw.<table>` are the loader's assets `raw/<table>`; groups follow the folders."""
+    """Keys and groups that read like the warehouse: `raw/<table>` for the sources (the loader's
+    assets), `<layer>/<model>` for models (marts/articles is not the text stage's `articles`),
+    one group per layer folder: staging, intermediate, marts."""
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
             return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
-        return dg.AssetKey([dbt_resource_props["name"]])
+        return dg.AssetKey([_layer(dbt_resource_props), dbt_resource_props["name"]])
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
-        fqn = dbt_resource_props.get("fqn", [])
-        # fqn = [project, folder, ..., model]: staging / intermediate / marts
-        return fqn[1] if len(fqn) > 2 else "dbt"
+        return _layer(dbt_resource_props)
+
+
+def _layer(dbt_resource_props: Mapping[str, Any]) -> str:
+    fqn = dbt_resource_props.get("fqn", [])  # [project, folder, ..., name]
+    return fqn[1] if len(fqn) > 2 else "dbt"
 
 
 @dbt_assets(

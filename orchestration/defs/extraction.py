@@ -1,5 +1,4 @@
 """extraction: articles → publication date, entity mentions, metrics, projects, events."""
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,5 +1,4 @@
 """ingest: an issue file in raw/ → decoded, normalised text in the lake."""
-from __future__ import annotations
 
 import datetime as dt
 

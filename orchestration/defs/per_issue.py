@@ -1,5 +1,4 @@
 """Running one stage over the issue files of a run, one file's failure never stopping the rest."""
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable

@@ -1,11 +1,11 @@
 """Resources: paths (from the environment, via orchestration.settings) and the dbt CLI."""
-from __future__ import annotations
 
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject
 
+from orchestration.dbt_manifest import dbt_executable
 from orchestration.settings import DBT_PROJECT_DIR, Paths, load_paths
 
 
@@ -37,4 +37,5 @@ dbt_project.prepare_if_dev()
 
 
 def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(project_dir=dbt_project, global_config_flags=["--no-use-colors"])
+    # The dbt beside this Python (the venv's), so nothing depends on PATH.
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable(), global_config_flags=["--no-use-colors"])

@@ -1,5 +1,4 @@
 """Watch raw/ and run the pipeline for every new or changed issue file."""
-from __future__ import annotations
 
 import json
 from pathlib import Path

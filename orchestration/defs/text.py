@@ -1,5 +1,4 @@
 """text: decoded issue → articles (headline, kind, reporters, re-joined body)."""
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,5 +1,4 @@
 """tokens: articles → jieba terms per article (with the project's user dictionary)."""
-from __future__ import annotations
 
 import dagster as dg
 

@@ -3,7 +3,6 @@
 Only this asset and the dbt build write DuckDB, both under the cross-process writer lock (and
 in the Dagster pool `duckdb`, so the UI shows them queueing rather than failing).
 """
-from __future__ import annotations
 
 import dagster as dg
 

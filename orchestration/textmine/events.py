@@ -289,4 +289,7 @@ def _clean(text: str) -> str:
         if stripped == text:
             break
         text = stripped
-    return text.strip("，,；;。 ").strip("“”\"‘’ ")
+    text = text.strip("，,；;。 ").strip("“”\"‘’ ")
+    if text.count("”") > text.count("“"):  # “温岭模式”被工信部…: give the name back its opening quote
+        text = "“" + text
+    return text

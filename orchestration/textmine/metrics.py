@@ -33,11 +33,11 @@ REGION_WORDS = {"我市": HOME_REGION, "全市": HOME_REGION, "本市": HOME_REG
 MONEY_KEYWORDS = [
     ("added_value", ("增加值", "GDP", "生产总值")),
     ("investment", ("总投资", "投资额", "投资", "投入", "计划投资", "完成投资")),
-    ("sales", ("销售额", "销售收入", "营业收入", "营收", "零售额", "交易额", "成交额", "营业额", "销售",
-               "收入", "网络零售")),
+    ("sales", ("销售额", "销售收入", "营业收入", "营收", "零售额", "零售总额", "交易额", "成交额", "营业额",
+               "销售", "收入", "网络零售")),
     ("output_value", ("总产值", "产值", "产业规模", "产值规模", "规模", "产出")),
-    ("other", ("基金", "税收", "利润", "出口", "进出口", "补贴", "补助", "奖励", "资金", "贷款", "融资",
-               "存款", "费用", "成本", "价格", "预算")),
+    ("other", ("基金", "税收", "税收收入", "财政收入", "预算收入", "可支配收入", "人均", "利润", "出口", "进出口",
+               "补贴", "补助", "奖励", "资金", "贷款", "融资", "存款", "费用", "成本", "价格", "预算")),
 ]
 # A yearly output value that is promised, not achieved: 投产后年产值预计达20亿元.
 EXPECTED_OUTPUT = re.compile(r"(?:预计|达产|投产后|建成后|全部投产).{0,12}年产值|年产值.{0,4}预计")
@@ -56,6 +56,7 @@ ENTERPRISE_NOUNS = ("企业", "公司", "冠军", "小巨人", "工厂", "厂家
 COUNT_NOUNS = ("研究院", "集群", "平台", "产品", "项目", "专利", "标准", "基地", "技术", "品牌", "园区",
                "人才", "工程师", "直播", "房", "村民", "游客", "客流", "从业人员", "员工", "职工",
                "就业", "床位", "课题", "成果", "创新", "院士", "科研")
+BUSINESS_UNITS = ("市场主体", "个体工商户", "个体户", "经营主体")
 # … and those it is not (the logistics of meetings, inspections and campaigns).
 COUNT_STOP_NOUNS = ("问题", "意见", "建议", "方面", "团体", "部门", "代表", "委员", "领导", "座谈会",
                     "会议", "战队", "队伍", "荣誉", "问卷", "议案", "对策", "班次", "活动", "工作室",
@@ -176,12 +177,12 @@ def _clause_after(text: str, end: int) -> str:
 
 def _nearest_keyword(window: str, table) -> str | None:
     """The metric whose keyword ends nearest the end of `window`."""
-    best, best_pos = None, -1
+    best, best_key = None, (-1, 0)
     for metric, words in table:
         for w in words:
             pos = window.rfind(w)
-            if pos >= 0 and pos + len(w) > best_pos:
-                best, best_pos = metric, pos + len(w)
+            if pos >= 0 and (pos + len(w), len(w)) > best_key:  # ties: the longer word (可支配收入 over 收入)
+                best, best_key = metric, (pos + len(w), len(w))
     return best
 
 
@@ -225,8 +226,9 @@ def _classify_count(sentence: str, q: Quantity, clause: str) -> str | None:
     context = clause + after + _clause_after(sentence, q.end)
     if any(v in context for v in ACTIVITY_VERBS):
         return None  # 走访21家企业, 培训350人次: what a campaign did, not what the economy is
-    if q.normalized_unit == "households":
-        return "households"
+    if q.normalized_unit == "households":  # 新增市场主体5000户 counts businesses, 惠及居民6298户 homes
+        noun = after or _item_before(sentence, q.start)
+        return "enterprise_count" if any(w in noun for w in ENTERPRISE_NOUNS + BUSINESS_UNITS) else "households"
     if q.normalized_unit == "persons" and any(w in clause for w in POPULATION_WORDS):
         return "population"
     # The counted noun follows the unit (8个产品市场占有率…: its first word) or precedes the

@@ -12,6 +12,7 @@ import collections
 import datetime as dt
 import re
 
+from .numbers import find_quantities
 from .records import PublicationDate
 from .timeparse import _num
 
@@ -100,8 +101,8 @@ def year_mentions(text: str) -> collections.Counter:
         y = int(m.group(1))
         before = text[max(0, m.start() - 3): m.start()]
         after = text[m.end(): m.end() + 6]
-        if after[:1] in "亿万元多余个家人%.":  # 2000亿: an amount, not a year
-            continue
+        if after[:1] in "亿万元多余个家人%." or _is_amount(text, m.start()):
+            continue  # 2000亿, 2010平方米: an amount, not a year
         if not after.startswith("年") and not re.match(r"[\u4e00-\u9fff（(]", after[:1]) and not before[-1:].isalpha():
             continue
         if any(before.endswith(w) for w in YEAR_TARGET_BEFORE):
@@ -112,6 +113,11 @@ def year_mentions(text: str) -> collections.Counter:
             continue
         found[y] += 1
     return found
+
+
+def _is_amount(text: str, start: int) -> bool:
+    found = find_quantities(text[start: start + 12])
+    return bool(found) and found[0].start == 0
 
 
 # --- the day -------------------------------------------------------------------------------

@@ -22,9 +22,6 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年":
                   "前年": -2, "明年": 1, "来年": 1, "次年": 1}
 HALVES = {"上半年": 1, "下半年": 2}
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-# Phrases saying "as it stands now" (stocks counted at publication time).
-AS_OF_NOW = ("截至目前", "截止目前", "截至当前", "截至发稿", "到目前为止", "目前", "当前", "现已",
-             "现有", "至今", "迄今", "如今", "眼下")
 # Words saying a figure is a goal or forecast, not a result.
 TARGET_CUES = ("力争", "争取", "有望", "预计", "目标", "将达", "将实现", "将形成", "将突破", "将超",
                "确保")
@@ -45,6 +42,7 @@ def _year_ref(tag: str) -> str:
 _SEP = r"[—–\-－~～至到]"
 
 _PERIOD = re.compile(
+    # "as it stands now": stocks counted at publication time (not 项目前期, 发现有, 截至今年)
     r"(?P<asof_now>截至目前|截止目前|截至当前|截至发稿|到目前为止|(?<!项)目前|当前|(?<![实发])现已|(?<![发实体表出])现有"
     r"|(?<![截止])至今|迄今|如今|眼下)"
     rf"|(?P<asof>截至|截止|截至到)(?:(?:{_year_ref('a')})(?:(?P<aom>{_N})月(?:底|末|份)?)?(?P<aoe>底|末)?|(?P<aom2>{_N})月(?:底|末|份)?)"
@@ -64,7 +62,7 @@ _DATE = re.compile(
     rf"|(?:(?<![0-9年])(?P<mon2>[0-9０-９]{{1,2}}|[{_CN_NUM}]{{1,2}})月(?:(?P<day2>{_N})[日号])?(?P<part2>上旬|中旬|下旬|初|底|末|份)?)"
     rf"|(?:(?P<yonly>(?:19|20)[0-9]{{2}})年(?!{_SEP}|[0-9]))"
     r"|(?P<relday>昨天|昨日|前天|前日)"
-    r"|(?P<same>当天|当日|同日|同一天)"
+    rf"|(?P<same>{'|'.join(SAME_DAY)})"
     r"|(?P<vague>近日|日前|近期|连日来|前不久|不久前|前段时间|最近|此次|本次|这次)"
     r"|(?P<yrel>今年|去年|前年)(?!是)"
 )
