@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 DAGSTER_PORT ?= 3000
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 export DO_NOT_TRACK := 1
+# dagster-dbt looks for `dbt` on PATH when it prepares the project under `dagster dev`.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 export DAGSTER_DISABLE_TELEMETRY := 1
 
 .PHONY: run test ui validate manifest dagster-home clean-data help
