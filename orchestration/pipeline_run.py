@@ -10,6 +10,9 @@ import duckdb
 from orchestration.dbt_manifest import dbt_environment, ensure_manifest
 from orchestration.settings import load_paths
 
+# Dagster's console logger at INFO: the per-step DEBUG events drown the summary.
+QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+
 SUMMARY_TABLES = ("issues", "articles", "entity_mentions", "industries", "companies", "projects",
                   "project_updates", "metrics", "events", "rejected_files")
 
@@ -44,10 +47,13 @@ def run_everything() -> RunOutcome:
             result = defs.resolve_job_def("issue_pipeline").execute_in_process(
                 instance=instance,
                 tags={"dagster/asset_partition_range_start": in_run[0], "dagster/asset_partition_range_end": in_run[-1]},
+                run_config=QUIET,
                 raise_on_error=False,
             )
         else:
-            result = defs.resolve_job_def("rebuild_marts").execute_in_process(instance=instance, raise_on_error=False)
+            result = defs.resolve_job_def("rebuild_marts").execute_in_process(
+                instance=instance, run_config=QUIET, raise_on_error=False
+            )
     return RunOutcome(success=result.success, issue_files=files, counts=summary_counts())
 
 

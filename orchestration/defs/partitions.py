@@ -3,7 +3,12 @@
 Dynamic, because the archive grows by itself: the raw_files sensor (and `wenling run`) add a
 partition when a file lands.
 """
+import warnings
+
 import dagster as dg
+
+# backfill_policy is marked beta; we rely on it knowingly (single-run ranges), so say it once here.
+warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_policy.*")
 
 issue_files = dg.DynamicPartitionsDefinition(name="issue_files")
 
