@@ -1,14 +1,18 @@
 """`wenling run`: every issue file in raw/ through every asset, in this process, in one run."""
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dagster as dg
-import duckdb
 
 from orchestration.dbt_manifest import dbt_environment, ensure_manifest
+from orchestration.rawfiles import log_ignored, scan
 from orchestration.settings import load_paths
+from orchestration.warehouse import retry
+
+log = logging.getLogger("wenling")
 
 # Dagster's console logger at INFO: the per-step DEBUG events drown the summary.
 QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
@@ -22,6 +26,8 @@ class RunOutcome:
     success: bool
     issue_files: list[str]
     counts: dict[str, int]
+    # asset check name → (passed, description): what the Dagster UI shows for the run
+    checks: dict[str, tuple[bool, str | None]] = field(default_factory=dict)
 
 
 def _instance() -> dg.DagsterInstance:
@@ -34,10 +40,11 @@ def run_everything() -> RunOutcome:
     ensure_manifest()
     from orchestration.definitions import defs  # after the manifest exists
     from orchestration.defs.partitions import issue_files
-    from orchestration.defs.sensors import scan_raw_dir
 
     paths = load_paths()
-    files = list(scan_raw_dir(paths.raw_dir))
+    listing = scan(paths.raw_dir)
+    log_ignored(log, paths.raw_dir, listing.ignored)
+    files = list(listing.issues)
     with _instance() as instance:
         known = instance.get_dynamic_partitions(issue_files.name)
         instance.add_dynamic_partitions(issue_files.name, [f for f in files if f not in known])
@@ -54,13 +61,14 @@ def run_everything() -> RunOutcome:
             result = defs.resolve_job_def("rebuild_marts").execute_in_process(
                 instance=instance, run_config=QUIET, raise_on_error=False
             )
-    return RunOutcome(success=result.success, issue_files=files, counts=summary_counts())
+    checks = {e.check_name: (e.passed, e.description) for e in result.get_asset_check_evaluations()}
+    return RunOutcome(success=result.success, issue_files=files, counts=summary_counts(), checks=checks)
 
 
 def summary_counts() -> dict[str, int]:
     warehouse = load_paths().warehouse
     if not warehouse.exists():
         return {}
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with retry.connect(warehouse, read_only=True) as con:
         present = {r[0] for r in con.execute("select table_name from information_schema.tables where table_schema = 'marts'").fetchall()}
         return {t: con.execute(f"select count(*) from marts.{t}").fetchone()[0] for t in SUMMARY_TABLES if t in present}

@@ -6,6 +6,7 @@ takes its paths from here, so one environment variable moves the whole system:
 - WENLING_RAW_DIR      issue files (default: raw/ under the project root)
 - WENLING_DUCKDB_PATH  the published warehouse users open (default: data/warehouse.duckdb)
 - WENLING_LAKE_DIR     per-issue Parquet files between stages (default: lake/ beside the warehouse)
+- WENLING_MAX_ISSUE_BYTES  larger issue files are rejected unread (default: 5 MiB; an issue is ~15 KB)
 
 Runs never write the published file directly: they build into a work file beside it
 (`<warehouse>.work`) and publish a finished copy atomically, so an open reader never blocks or
@@ -36,6 +37,11 @@ class Paths:
     def write_lock(self) -> Path:
         return self.warehouse.with_name(self.warehouse.name + ".lock")
 
+    @property
+    def report_dir(self) -> Path:
+        """The HTML report (index.html), beside the published warehouse: data/report/ by default."""
+        return self.warehouse.parent / "report"
+
 
 def _resolve(value: str | None, default: Path) -> Path:
     path = Path(value).expanduser() if value else default
@@ -50,3 +56,14 @@ def load_paths(environ: dict[str, str] | None = None) -> Paths:
         warehouse=warehouse,
         lake_dir=_resolve(env.get("WENLING_LAKE_DIR"), warehouse.parent / "lake"),
     )
+
+
+# A printed issue is 10-20 KB of text; 5 MiB is ~300 issues' worth. Anything larger is an export
+# dump or a wrong file, and reading it would hold up (and could exhaust) the run for everyone.
+DEFAULT_MAX_ISSUE_BYTES = 5 * 1024 * 1024
+
+
+def max_issue_bytes(environ: dict[str, str] | None = None) -> int:
+    env = os.environ if environ is None else environ
+    value = env.get("WENLING_MAX_ISSUE_BYTES", "").strip()
+    return int(value) if value else DEFAULT_MAX_ISSUE_BYTES

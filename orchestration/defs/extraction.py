@@ -29,7 +29,8 @@ def facts(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths) -> dg.
     def step(source_file: str) -> dict[str, int | str]:
         (document,) = lake.read_rows(paths.lake_dir, "documents", source_file)
         found = [_article(r) for r in lake.read_rows(paths.lake_dir, "articles", source_file)]
-        issue_facts = extract_issue(document["issue_id"], source_file, document["text"], found)
+        issue_facts = extract_issue(document["issue_id"], source_file, document["text"], found,
+                                    traditional=bool(document.get("is_traditional")))
         by_stage = {
             "entity_mentions": issue_facts.mentions,
             "metrics": issue_facts.metrics,
@@ -42,4 +43,4 @@ def facts(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths) -> dg.
         pub = issue_facts.publication.publication_date
         return {stage: len(records) for stage, records in by_stage.items()} | {"publication_date": str(pub)}
 
-    return run_stage(context, paths.lake_dir, "publication", step, needs="articles")
+    return run_stage(context, paths.lake_dir, "publication", step, needs="articles", raw_dir=paths.raw_dir)

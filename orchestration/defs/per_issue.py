@@ -5,7 +5,13 @@ from typing import Callable
 
 import dagster as dg
 
+from orchestration.textmine.decode import UnreadableIssue
 from orchestration.warehouse import lake, rejections
+
+# Lake stages in flow order. A file that fails a stage loses that stage's output and every
+# later one, so no later stage (or the loader) works from a previous run's stale output.
+LAKE_STAGES = ("documents", "articles", "article_terms", "publication", "entity_mentions", "metrics",
+               "project_mentions", "events")
 
 
 def run_stage(
@@ -14,33 +20,44 @@ def run_stage(
     stage: str,
     step: Callable[[str], dict[str, int | str]],
     needs: str | None,
+    raw_dir: Path,
 ) -> dg.MaterializeResult:
     """Apply `step` to every partition (issue file) of this run.
 
-    A file whose upstream output (`needs`) is missing was rejected earlier and is skipped; an
-    exception in `step` rejects that file with the message and the loop goes on. The
-    materialization metadata counts what happened, and lists the per-file figures for small runs.
+    A file no longer in raw/ is withdrawn: skipped, its lake outputs and rows left as they are
+    (a partition range can span it). A file whose upstream output (`needs`) is missing was
+    rejected earlier and is skipped; an exception in `step` rejects that file with the message
+    and the loop goes on. The materialization metadata counts what happened, and lists the
+    per-file figures for small runs.
     """
     done: dict[str, dict[str, int | str]] = {}
     skipped: list[str] = []
+    withdrawn: list[str] = []
     failed: dict[str, str] = {}
     for source_file in context.partition_keys:
+        if not (raw_dir / source_file).exists():
+            withdrawn.append(source_file)
+            continue
         if needs and not lake.exists(lake_dir, needs, source_file):
             skipped.append(source_file)
             continue
         try:
             done[source_file] = step(source_file)
         except Exception as err:  # noqa: BLE001 — one bad issue must not stop the others
-            reason = f"{type(err).__name__}: {err}"
+            reason = err.reason if isinstance(err, UnreadableIssue) else f"{type(err).__name__}: {err}"
             context.log.error(f"{source_file}: {stage} failed — {reason}")
-            lake.remove(lake_dir, stage, source_file)
+            for stale in LAKE_STAGES[LAKE_STAGES.index(stage):] if stage in LAKE_STAGES else (stage,):
+                lake.remove(lake_dir, stale, source_file)
             rejections.reject(lake_dir, source_file, stage, reason)
             failed[source_file] = reason
     metadata: dict[str, dg.RawMetadataValue] = {
         "issue_files": len(done),
         "skipped_rejected_upstream": len(skipped),
+        "skipped_withdrawn": len(withdrawn),
         "failed": len(failed),
     }
+    if withdrawn:
+        context.log.info(f"{len(withdrawn)} partition(s) no longer in raw/ (withdrawn, rows kept): {withdrawn}")
     totals: dict[str, int] = {}
     for figures in done.values():
         for key, value in figures.items():

@@ -6,6 +6,7 @@ from orchestration.defs.partitions import ONE_RUN_FOR_MANY, issue_files
 from orchestration.defs.per_issue import run_stage
 from orchestration.defs.resources import WenlingPaths
 from orchestration.defs.text import articles
+from orchestration.textmine.script import to_simplified
 from orchestration.textmine.segment import get_segmenter
 from orchestration.warehouse import lake, schemas
 
@@ -24,8 +25,11 @@ def article_terms(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths
 
     def step(source_file: str) -> dict[str, int | str]:
         rows = []
+        (document,) = lake.read_rows(paths.lake_dir, "documents", source_file)
+        # A traditional issue is searched by simplified terms (jieba's dictionary is simplified).
+        view = to_simplified if document.get("is_traditional") else (lambda text: text)
         for article in lake.read_rows(paths.lake_dir, "articles", source_file):
-            counts = segmenter.term_counts(f"{article['title']}\n{article['body']}")
+            counts = segmenter.term_counts(view(f"{article['title']}\n{article['body']}"))
             rows += [
                 {"article_id": article["article_id"], "issue_id": article["issue_id"], "term": term, "tf": tf}
                 for term, tf in counts.items()
@@ -33,4 +37,4 @@ def article_terms(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths
         lake.write_rows(paths.lake_dir, "article_terms", source_file, rows, schemas.ARTICLE_TERM)
         return {"term_rows": len(rows)}
 
-    return run_stage(context, paths.lake_dir, "article_terms", step, needs="articles")
+    return run_stage(context, paths.lake_dir, "article_terms", step, needs="articles", raw_dir=paths.raw_dir)

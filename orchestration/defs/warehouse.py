@@ -28,7 +28,8 @@ _LAKE_STAGE = {"articles": "articles", "article_terms": "article_terms", **{t: t
         dg.AssetCheckSpec("every_issue_has_articles", asset=RAW_KEYS["issues"],
                           description="Each issue file loaded in this run has at least one article."),
         dg.AssetCheckSpec("no_rejected_files", asset=RAW_KEYS["rejected_files"],
-                          description="No issue file of this run was rejected (the reasons are in marts.rejected_files)."),
+                          description="No issue file of this run was rejected or flagged (the reasons are in "
+                                      "marts.rejected_files)."),
     ],
     partitions_def=issue_files,
     backfill_policy=ONE_RUN_FOR_MANY,
@@ -40,34 +41,50 @@ def raw_tables(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths):
     paths = wenling_paths.paths
     loaded: dict[str, int] = {}
     rejected: dict[str, str] = {}
+    flagged: dict[str, str] = {}
+    withdrawn: list[str] = []
     with writer_lock(paths), connect_work(paths) as con:
         for source_file in context.partition_keys:
+            if not (paths.raw_dir / source_file).exists():
+                withdrawn.append(source_file)  # rows kept; the dbt step marks the file withdrawn
+                continue
             rejection = rejections.find(paths.lake_dir, source_file)
-            if rejection is None and not lake.exists(paths.lake_dir, "publication", source_file):
-                rejection = {"stage": "warehouse", "reason": "no extraction output; materialize the upstream assets"}
-                rejections.reject(paths.lake_dir, source_file, rejection["stage"], rejection["reason"])
+            if not rejections.is_rejected(rejection) and not lake.exists(paths.lake_dir, "publication", source_file):
+                rejections.reject(paths.lake_dir, source_file, "warehouse", "no extraction output; materialize the upstream assets")
                 rejection = rejections.find(paths.lake_dir, source_file)
-            if rejection is not None:
-                # The file's facts are withdrawn; the rejection row says why.
-                load_issue_file(con, source_file, {"rejected_files": lake.read_table(paths.lake_dir, rejections.STAGE, source_file)})
+            record = {"rejected_files": lake.read_table(paths.lake_dir, rejections.STAGE, source_file)} if rejection else {}
+            if rejections.is_rejected(rejection):
+                # None of the file's facts are loaded (its previous rows go); the rejection row says why.
+                load_issue_file(con, source_file, record)
                 rejected[source_file] = f"{rejection['stage']}: {rejection['reason']}"
                 continue
             tables = {name: lake.read_table(paths.lake_dir, stage, source_file) for name, stage in _LAKE_STAGE.items()}
             (document,) = lake.read_rows(paths.lake_dir, "documents", source_file)
             (publication,) = lake.read_rows(paths.lake_dir, "publication", source_file)
             tables["issues"] = issue_row(document, publication, tables["articles"].num_rows)
-            load_issue_file(con, source_file, tables)
+            load_issue_file(con, source_file, tables | record)  # a flagged file: its facts and the flag
             loaded[source_file] = tables["articles"].num_rows
+            if rejection:
+                flagged[source_file] = f"{rejection['stage']}: {rejection['reason']}"
+    if withdrawn:
+        context.log.info(f"not in raw/ any more (withdrawn, rows kept): {withdrawn}")
     for name, key in RAW_KEYS.items():
-        yield dg.MaterializeResult(asset_key=key, metadata={"issue_files_loaded": len(loaded), "issue_files_rejected": len(rejected)})
+        yield dg.MaterializeResult(asset_key=key, metadata={
+            "issue_files_loaded": len(loaded), "issue_files_rejected": len(rejected),
+            "issue_files_flagged": len(flagged), "issue_files_withdrawn": len(withdrawn),
+        })
     empty = sorted(f for f, n in loaded.items() if n == 0)
     yield dg.AssetCheckResult(
         check_name="every_issue_has_articles", asset_key=RAW_KEYS["issues"], passed=not empty,
         metadata={"issues_without_articles": dg.MetadataValue.json(empty)},
     )
+    problems = {f: f"rejected — {r}" for f, r in rejected.items()} | {f: f"flagged — {r}" for f, r in flagged.items()}
     yield dg.AssetCheckResult(
-        check_name="no_rejected_files", asset_key=RAW_KEYS["rejected_files"], passed=not rejected,
+        check_name="no_rejected_files", asset_key=RAW_KEYS["rejected_files"], passed=not problems,
         severity=dg.AssetCheckSeverity.WARN,
-        description="; ".join(f"{f} — {r}" for f, r in rejected.items()) or None,
-        metadata={"rejected": dg.MetadataValue.md("\n".join(f"- `{f}`: {r}" for f, r in rejected.items()) or "none")},
+        description="; ".join(f"{f}: {r}" for f, r in sorted(problems.items())) or None,
+        metadata={
+            "rejected": dg.MetadataValue.md("\n".join(f"- `{f}`: {r}" for f, r in sorted(rejected.items())) or "none"),
+            "flagged": dg.MetadataValue.md("\n".join(f"- `{f}`: {r}" for f, r in sorted(flagged.items())) or "none"),
+        },
     )

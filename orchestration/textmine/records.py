@@ -24,6 +24,7 @@ class DecodedIssue:
     text: str  # normalised text: NFC, \n line ends, no BOM
     n_bytes: int
     is_traditional: bool  # text was detected as traditional Chinese (kept as printed)
+    warning: str | None = None  # a repair the decoder made (a truncated last character dropped)
 
 
 @dataclasses.dataclass(frozen=True)

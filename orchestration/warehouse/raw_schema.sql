@@ -107,11 +107,24 @@ create table if not exists raw.events (
     end_char integer not null
 );
 
--- Files that could not be taken in (or failed at a later stage), with the reason.
+-- Files that could not be taken in (or failed at a later stage), with the reason; and files
+-- taken in after a repair (outcome 'flagged'). first_seen is kept across re-runs while the
+-- problem stays the same; last_seen is run bookkeeping (it changes every run).
 create table if not exists raw.rejected_files (
     source_file varchar not null,
     stage varchar not null,
     reason varchar not null,
     first_seen timestamp not null,
-    last_seen timestamp not null
+    last_seen timestamp not null,
+    outcome varchar not null default 'rejected'  -- rejected | flagged
+);
+-- Warehouses built before the column existed.
+alter table raw.rejected_files add column if not exists outcome varchar default 'rejected';
+
+-- Files that were loaded (or rejected) and are no longer in raw/. Their rows are kept; this
+-- table marks them (maintained by orchestration/warehouse/withdrawn.py before each dbt build).
+-- A file that comes back is taken off the list.
+create table if not exists raw.withdrawn_files (
+    source_file varchar not null primary key,
+    withdrawn_at timestamp not null
 );

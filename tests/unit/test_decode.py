@@ -32,7 +32,7 @@ def test_line_endings_do_not_change_the_issue() -> None:
 
 @pytest.mark.parametrize(
     "data, reason",
-    [(b"", "empty"), (b"  \n\r\n\t ", "empty"), (b"\x00\x01\x02binary\x00" * 10, "binary")],
+    [(b"", "empty"), (b"  \n\r\n\t ", "whitespace"), (b"\x00\x01\x02binary\x00" * 10, "binary")],
 )
 def test_unreadable_files_say_why(data: bytes, reason: str) -> None:
     with pytest.raises(UnreadableIssue) as err:

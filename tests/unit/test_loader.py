@@ -1,4 +1,6 @@
 """Loading one issue file into raw.*: replace, never duplicate; rollback on failure."""
+import datetime as dt
+
 import duckdb
 import pyarrow as pa
 import pytest
@@ -6,6 +8,7 @@ import pytest
 from orchestration.warehouse import schemas
 from orchestration.warehouse.loader import load_issue_file
 from orchestration.warehouse.publish import RAW_SCHEMA_SQL
+from orchestration.warehouse.rejections import SCHEMA as REJECTION_SCHEMA
 
 
 def _articles(issue_id: str, n: int) -> pa.Table:
@@ -46,3 +49,34 @@ def test_file_names_are_bound_not_formatted(con) -> None:
     name = "x'; drop table raw.articles; --.txt"
     load_issue_file(con, name, {"articles": _articles("i3", 1)})
     assert con.execute("select source_file from raw.articles").fetchone()[0] == name
+
+
+def _issue(issue_id: str, loaded_at: dt.datetime) -> pa.Table:
+    row = {"issue_id": issue_id, "encoding": "utf-8", "n_bytes": 10, "is_traditional": False, "publication_date": None,
+           "publication_date_confidence": 0.0, "publication_date_evidence": "", "n_articles": 1, "file_mtime": None,
+           "loaded_at": loaded_at}
+    return pa.Table.from_pylist([row])
+
+
+def _rejection(reason: str, seen: dt.datetime) -> pa.Table:
+    row = {"source_file": "a.txt", "stage": "documents", "reason": reason, "first_seen": seen, "last_seen": seen,
+           "outcome": "rejected"}
+    return pa.Table.from_pylist([row], schema=REJECTION_SCHEMA)
+
+
+def test_reloading_the_same_content_keeps_its_load_time(con) -> None:
+    t0, t1, t2 = (dt.datetime(2024, 9, 1, h) for h in (8, 9, 10))
+    load_issue_file(con, "a.txt", {"issues": _issue("i1", t0)})
+    load_issue_file(con, "a.txt", {"issues": _issue("i1", t1)})  # a re-run: nothing changed
+    assert con.execute("select loaded_at, first_loaded_at from raw.issues").fetchall() == [(t0, t0)]
+    load_issue_file(con, "a.txt", {"issues": _issue("i2", t2)})  # edited in place: new content
+    assert con.execute("select issue_id, loaded_at, first_loaded_at from raw.issues").fetchall() == [("i2", t2, t0)]
+
+
+def test_the_same_problem_keeps_its_first_seen(con) -> None:
+    t0, t1, t2 = (dt.datetime(2024, 9, 1, h) for h in (8, 9, 10))
+    load_issue_file(con, "a.txt", {"rejected_files": _rejection("empty file (0 bytes)", t0)})
+    load_issue_file(con, "a.txt", {"rejected_files": _rejection("empty file (0 bytes)", t1)})
+    assert con.execute("select first_seen, last_seen from raw.rejected_files").fetchall() == [(t0, t1)]
+    load_issue_file(con, "a.txt", {"rejected_files": _rejection("whitespace only (no text)", t2)})
+    assert con.execute("select first_seen from raw.rejected_files").fetchall() == [(t2,)]

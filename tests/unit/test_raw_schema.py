@@ -6,6 +6,9 @@ from orchestration.warehouse.loader import RAW_TABLES
 from orchestration.warehouse.publish import RAW_SCHEMA_SQL
 from orchestration.warehouse.rejections import SCHEMA as REJECTION_SCHEMA
 
+# Kept by the warehouse itself, not loaded per issue file (orchestration/warehouse/withdrawn.py).
+BOOKKEEPING = {"withdrawn_files"}
+
 LAKE_SCHEMA_OF = {
     "articles": schemas.ARTICLE,
     "article_terms": schemas.ARTICLE_TERM,
@@ -27,7 +30,7 @@ def raw_columns() -> dict[str, list[str]]:
 
 
 def test_every_raw_table_is_loaded() -> None:
-    assert set(raw_columns()) == set(RAW_TABLES)
+    assert set(raw_columns()) == set(RAW_TABLES) | BOOKKEEPING
 
 
 def test_lake_columns_match_raw_columns() -> None:
