@@ -11,12 +11,14 @@ export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: run test ui validate manifest dagster-home clean-data help
+.PHONY: run test ui validate manifest dagster-home clean-data help docs report rerun train-ner
 
 help:
 	@echo "make run   — create .venv, materialize every asset over raw/ into data/warehouse.duckdb, print a summary"
 	@echo "make test  — all tests (unit, integration, dbt build with its tests)"
 	@echo "make ui    — Dagster UI on http://127.0.0.1:$(DAGSTER_PORT) (sensor and schedule on)"
+	@echo "make docs  — dbt docs of the warehouse as one static page (dbt_project/target/docs/static_index.html)"
+	@echo "make report — rewrite data/report/index.html from the warehouse (runs write it themselves)"
 
 # Install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -43,6 +45,30 @@ validate: $(STAMP) dagster-home manifest
 
 ui: $(STAMP) dagster-home manifest
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $(DAGSTER_PORT)
+
+# dbt docs over a copy of the published warehouse (make run first); static, opens offline.
+docs: $(STAMP) manifest
+	$(BIN)/python -m orchestration.dbt_docs
+
+report: $(STAMP)
+	$(BIN)/wenling report
+
+# One issue file again, through every stage to a published warehouse: make rerun FILE="name.txt"
+# (its partition must be known: the sensor or `make run` has seen the file).
+rerun: export WENLING_RERUN_FILE = $(FILE)
+rerun: $(STAMP) dagster-home manifest
+	@test -n "$$WENLING_RERUN_FILE" || { echo 'usage: make rerun FILE="name under raw/"'; exit 2; }
+	$(BIN)/dagster job execute -m orchestration.definitions -a defs -j issue_pipeline --tags "$$($(BIN)/python -c \
+		'import json, os; print(json.dumps({"dagster/partition": os.environ["WENLING_RERUN_FILE"]}))')"
+
+# The CRF entity tagger of `wenling ner` (not part of `make test`; a few minutes on 2 cores):
+# character clusters + model from CLUENER's training split minus its held-out fold (md5(text) % 5 == 0),
+# written to orchestration/textmine/{lexicon,models}/; the held-out fold to data/ner_heldout.json for
+#   python ../shared/eval/ner_score.py --cmd "$(BIN)/wenling ner" --data data/ner_heldout.json
+CLUENER ?= ../shared/benchmarks/cluener/train.json
+train-ner: $(STAMP)
+	$(BIN)/python -m orchestration.textmine.ner_train --data $(CLUENER) \
+		--out orchestration/textmine/models/ner_crf.crfsuite --heldout-out data/ner_heldout.json --eval
 
 clean-data:
 	rm -rf data/ .dagster/

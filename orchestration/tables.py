@@ -18,7 +18,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
 
 
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> str:
+def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60, footer: bool = True) -> str:
     if not columns:
         return "(no result)"
     cells = [[_cell(v) for v in row] for row in rows]
@@ -27,7 +27,8 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_widt
     line = "+".join("-" * (w + 2) for w in widths)
     out = [" | ".join(_pad(c, w) for c, w in zip(columns, widths)), line]
     out += [" | ".join(_pad(c, w) for c, w in zip(row, widths)) for row in cells]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if footer:
+        out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
 
 
@@ -40,3 +41,44 @@ def _truncate(text: str, width: int) -> str:
         out.append(ch)
         used += w
     return "".join(out) + "…"
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON can carry: dates and decimals as text, lists as lists."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def format_json(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    import json
+
+    return json.dumps([dict(zip(columns, (_plain(v) for v in row))) for row in rows], ensure_ascii=False, indent=1)
+
+
+def format_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return out.getvalue().rstrip("\n")
+
+
+def format_markdown(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    def cell(value: Any) -> str:
+        return ("" if value is None else str(value)).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+FORMATS = {"table": format_table, "csv": format_csv, "json": format_json, "markdown": format_markdown}

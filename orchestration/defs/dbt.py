@@ -11,6 +11,9 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from orchestration.defs.resources import WenlingPaths, dbt_project
+from orchestration.defs.table_metadata import collect, with_table_metadata
+from orchestration.rawfiles import scan
+from orchestration.warehouse import withdrawn
 from orchestration.warehouse.publish import connect_work, publish, writer_lock
 
 
@@ -40,12 +43,24 @@ def _layer(dbt_resource_props: Mapping[str, Any]) -> str:
     pool="duckdb",
 )
 def wenling_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wenling_paths: WenlingPaths):
-    """dbt build (models and their tests), then an atomic publish of the warehouse."""
+    """Mark files gone from raw/ as withdrawn, dbt build (models and their tests), then an
+    atomic publish of the warehouse."""
     paths = wenling_paths.paths
     # The dbt profile reads the warehouse path from the environment of the dbt process.
     os.environ["WENLING_DUCKDB_PATH"] = str(paths.warehouse)
     with writer_lock(paths):
-        connect_work(paths).close()  # a first build, before any issue, still finds the raw schema
-        yield from dbt.cli(["build"], context=context).stream()
+        # Also creates the raw schema, so a first build before any issue finds it.
+        with connect_work(paths) as con:
+            gone, back = withdrawn.reconcile(con, paths.raw_dir, set(scan(paths.raw_dir).issues))
+        if gone:
+            context.log.warning(f"no longer in raw/, rows kept and marked withdrawn: {gone}")
+        if back:
+            context.log.info(f"back in raw/, no longer withdrawn: {back}")
+        # Collected, not streamed: row counts can only be read once dbt has let go of the file.
+        events, failure = collect(dbt.cli(["build"], context=context).stream())
+        if failure is not None:
+            yield from events
+            raise failure
         published = publish(paths)
     context.log.info(f"published {published}")
+    yield from with_table_metadata(events, published, context.assets_def.keys_by_output_name)

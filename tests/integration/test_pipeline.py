@@ -9,34 +9,12 @@ import duckdb
 import pytest
 
 from orchestration.settings import PROJECT_ROOT, Paths
-from tests.conftest import copy_seeds
 from tests.integration.contract import CONTRACT
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Paths:
-    root = tmp_path_factory.mktemp("wenling")
-    paths = Paths(raw_dir=root / "raw", warehouse=root / "data" / "warehouse.duckdb", lake_dir=root / "data" / "lake")
-    paths.raw_dir.mkdir()
-    copy_seeds(paths.raw_dir)
-    (paths.raw_dir / "empty.txt").write_bytes(b"")  # a broken issue must not stop the others
-    (paths.raw_dir / "README.md").write_text("not an issue", encoding="utf-8")
-    saved = dict(os.environ)
-    os.environ.update({"WENLING_RAW_DIR": str(paths.raw_dir), "WENLING_DUCKDB_PATH": str(paths.warehouse),
-                       "WENLING_LAKE_DIR": str(paths.lake_dir)})
-    os.environ.pop("DAGSTER_HOME", None)  # an ephemeral instance: never the developer's .dagster/
-    try:
-        from orchestration.pipeline_run import run_everything
-
-        outcome = run_everything()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    assert outcome.success
-    assert sorted(outcome.issue_files) == sorted([*(p.name for p in (PROJECT_ROOT / "raw").glob("*.txt")), "empty.txt"])
-    return paths
+# `built`: every asset over the seeds into a temporary warehouse, once per session (conftest.py).
 
 
 def query(paths: Paths, sql: str, params: list | None = None) -> list[tuple]:
