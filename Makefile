@@ -11,7 +11,7 @@ export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 export DAGSTER_DISABLE_TELEMETRY := 1
 
-.PHONY: run test ui validate manifest dagster-home clean-data help docs report rerun train-ner
+.PHONY: run test ui validate manifest dagster-home clean-data help docs report rerun train-ner bench
 
 help:
 	@echo "make run   — create .venv, materialize every asset over raw/ into data/warehouse.duckdb, print a summary"
@@ -72,3 +72,9 @@ train-ner: $(STAMP)
 
 clean-data:
 	rm -rf data/ .dagster/
+
+# Full-build, incremental (and with BENCH_ARGS=--unattended, sensor) timings over synthetic
+# archives in a temporary directory; a table on stdout, JSON under benchmarks/results/.
+BENCH_ARGS ?= --sizes 100 1000
+bench: $(STAMP) manifest
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)

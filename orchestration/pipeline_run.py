@@ -28,6 +28,8 @@ class RunOutcome:
     counts: dict[str, int]
     # asset check name → (passed, description): what the Dagster UI shows for the run
     checks: dict[str, tuple[bool, str | None]] = field(default_factory=dict)
+    # step (asset) → seconds it ran, in run order: where a run's time went (make bench reads it)
+    step_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def _instance() -> dg.DagsterInstance:
@@ -61,8 +63,25 @@ def run_everything() -> RunOutcome:
             result = defs.resolve_job_def("rebuild_marts").execute_in_process(
                 instance=instance, run_config=QUIET, raise_on_error=False
             )
+        steps = step_seconds(instance, result.run_id)
     checks = {e.check_name: (e.passed, e.description) for e in result.get_asset_check_evaluations()}
-    return RunOutcome(success=result.success, issue_files=files, counts=summary_counts(), checks=checks)
+    return RunOutcome(success=result.success, issue_files=files, counts=summary_counts(), checks=checks,
+                      step_seconds=steps)
+
+
+def step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
+    """Seconds from each step's start to its end (success or failure), from the run's event log."""
+    started: dict[str, float] = {}
+    seconds: dict[str, float] = {}
+    for entry in instance.all_logs(run_id):
+        event = entry.dagster_event
+        if event is None or event.step_key is None:
+            continue
+        if event.event_type == dg.DagsterEventType.STEP_START:
+            started[event.step_key] = entry.timestamp
+        elif event.event_type in (dg.DagsterEventType.STEP_SUCCESS, dg.DagsterEventType.STEP_FAILURE):
+            seconds[event.step_key] = round(entry.timestamp - started.get(event.step_key, entry.timestamp), 2)
+    return seconds
 
 
 def summary_counts() -> dict[str, int]:

@@ -57,13 +57,8 @@ class SearchResult:
 
 def query_terms(query: str) -> list[str]:
     """The query segmented like the articles were (same dictionary), distinct, in order."""
-    import logging
-
-    import jieba
-
     from orchestration.textmine.segment import get_segmenter
 
-    jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict …" on every search
     return list(dict.fromkeys(get_segmenter().term_counts(query)))
 
 
