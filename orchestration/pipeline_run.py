@@ -41,7 +41,7 @@ def run_everything() -> RunOutcome:
     os.environ.update({k: v for k, v in dbt_environment().items() if k in ("WENLING_DUCKDB_PATH", "DO_NOT_TRACK")})
     ensure_manifest()
     from orchestration.definitions import defs  # after the manifest exists
-    from orchestration.defs.partitions import issue_files
+    from orchestration.defs.partitions import RANGE_END, RANGE_START, issue_files
 
     paths = load_paths()
     listing = scan(paths.raw_dir)
@@ -55,7 +55,7 @@ def run_everything() -> RunOutcome:
             in_run = sorted(files, key=order.index)
             result = defs.resolve_job_def("issue_pipeline").execute_in_process(
                 instance=instance,
-                tags={"dagster/asset_partition_range_start": in_run[0], "dagster/asset_partition_range_end": in_run[-1]},
+                tags={RANGE_START: in_run[0], RANGE_END: in_run[-1]},
                 run_config=QUIET,
                 raise_on_error=False,
             )

@@ -1,11 +1,10 @@
 """Running one stage over the issue files of a run, one file's failure never stopping the rest."""
 
-from pathlib import Path
-from typing import Callable
-
 import dagster as dg
 
-from orchestration.textmine.decode import UnreadableIssue
+from orchestration.issue_stages import WARNING
+from orchestration.parallel import Step, map_files
+from orchestration.settings import Paths
 from orchestration.warehouse import lake, rejections
 
 # Lake stages in flow order. A file that fails a stage loses that stage's output and every
@@ -16,13 +15,13 @@ LAKE_STAGES = ("documents", "articles", "article_terms", "publication", "entity_
 
 def run_stage(
     context: dg.AssetExecutionContext,
-    lake_dir: Path,
+    paths: Paths,
     stage: str,
-    step: Callable[[str], dict[str, int | str]],
+    step: Step,
     needs: str | None,
-    raw_dir: Path,
 ) -> dg.MaterializeResult:
-    """Apply `step` to every partition (issue file) of this run.
+    """Apply `step` (an orchestration.issue_stages function) to every partition (issue file) of
+    this run, over worker processes when the run holds many files.
 
     A file no longer in raw/ is withdrawn: skipped, its lake outputs and rows left as they are
     (a partition range can span it). A file whose upstream output (`needs`) is missing was
@@ -34,22 +33,26 @@ def run_stage(
     skipped: list[str] = []
     withdrawn: list[str] = []
     failed: dict[str, str] = {}
+    lake_dir = paths.lake_dir
+    todo: list[str] = []
     for source_file in context.partition_keys:
-        if not (raw_dir / source_file).exists():
+        if not (paths.raw_dir / source_file).exists():
             withdrawn.append(source_file)
-            continue
-        if needs and not lake.exists(lake_dir, needs, source_file):
+        elif needs and not lake.exists(lake_dir, needs, source_file):
             skipped.append(source_file)
+        else:
+            todo.append(source_file)
+    for source_file, figures, reason in map_files(step, paths, todo):
+        if reason is None:
+            if WARNING in figures:
+                context.log.warning(f"{source_file}: {figures.pop(WARNING)}")
+            done[source_file] = figures
             continue
-        try:
-            done[source_file] = step(source_file)
-        except Exception as err:  # noqa: BLE001 — one bad issue must not stop the others
-            reason = err.reason if isinstance(err, UnreadableIssue) else f"{type(err).__name__}: {err}"
-            context.log.error(f"{source_file}: {stage} failed — {reason}")
-            for stale in LAKE_STAGES[LAKE_STAGES.index(stage):] if stage in LAKE_STAGES else (stage,):
-                lake.remove(lake_dir, stale, source_file)
-            rejections.reject(lake_dir, source_file, stage, reason)
-            failed[source_file] = reason
+        context.log.error(f"{source_file}: {stage} failed — {reason}")
+        for stale in LAKE_STAGES[LAKE_STAGES.index(stage):] if stage in LAKE_STAGES else (stage,):
+            lake.remove(lake_dir, stale, source_file)
+        rejections.reject(lake_dir, source_file, stage, reason)
+        failed[source_file] = reason
     metadata: dict[str, dg.RawMetadataValue] = {
         "issue_files": len(done),
         "skipped_rejected_upstream": len(skipped),

@@ -15,14 +15,12 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.defs.jobs import issue_pipeline_job, marts_job
-from orchestration.defs.partitions import issue_files
+from orchestration.defs.partitions import RANGE_END, RANGE_START, issue_files
 from orchestration.defs.resources import WenlingPaths
 from orchestration.rawfiles import ISSUE_SUFFIX, fingerprint, log_ignored, scan
 
 __all__ = ["ISSUE_SUFFIX", "fingerprint", "scan_raw_dir", "changed_files", "raw_files_sensor"]
 
-RANGE_START = "dagster/asset_partition_range_start"
-RANGE_END = "dagster/asset_partition_range_end"
 
 
 def scan_raw_dir(raw_dir: Path) -> dict[str, str]:

@@ -2,14 +2,11 @@
 
 import dagster as dg
 
+from orchestration import issue_stages
 from orchestration.defs.ingest import issue_documents
 from orchestration.defs.partitions import ONE_RUN_FOR_MANY, issue_files
 from orchestration.defs.per_issue import run_stage
 from orchestration.defs.resources import WenlingPaths
-from orchestration.textmine.decode import UnreadableIssue
-from orchestration.textmine.layout import split_articles
-from orchestration.textmine.records import as_rows
-from orchestration.warehouse import lake, schemas
 
 
 @dg.asset(
@@ -21,15 +18,4 @@ from orchestration.warehouse import lake, schemas
 )
 def articles(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths) -> dg.MaterializeResult:
     """The issue split into articles: headlines joined, bylines parsed, photo items, 下转 notes."""
-    paths = wenling_paths.paths
-
-    def step(source_file: str) -> dict[str, int | str]:
-        (document,) = lake.read_rows(paths.lake_dir, "documents", source_file)
-        found = split_articles(document["issue_id"], document["text"])
-        if not found:
-            raise UnreadableIssue(source_file, "no recognisable article (no headline, 本报讯 lead or byline found)")
-        lake.write_rows(paths.lake_dir, "articles", source_file, as_rows(found), schemas.ARTICLE)
-        titles = "\n".join(f"{a.seq}. [{a.kind}] {a.title}" for a in found)
-        return {"articles": len(found), "titles": titles}
-
-    return run_stage(context, paths.lake_dir, "articles", step, needs="documents", raw_dir=paths.raw_dir)
+    return run_stage(context, wenling_paths.paths, "articles", issue_stages.split_into_articles, needs="documents")

@@ -20,6 +20,9 @@ from opencc_purepy import OpenCC
 # Share of CJK characters that OpenCC's t2s character table changes, above which a text is
 # traditional: simplified issues score under 0.1 % (a stray 著 or 乾), traditional ones ~35 %.
 TRADITIONAL_SHARE = 0.05
+# The share is judged on the first CJK characters only: a few thousand decide it as surely as a
+# whole issue does, at a fraction of the cost (OpenCC is pure Python).
+SAMPLE_CJK = 3000
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,8 +35,8 @@ def _is_cjk(ch: str) -> bool:
 
 
 def traditional_share(text: str) -> float:
-    """Share of the CJK characters that are traditional forms (0 when there are none)."""
-    cjk = [ch for ch in text if _is_cjk(ch)]
+    """Share of the (first SAMPLE_CJK) CJK characters that are traditional forms (0 when none)."""
+    cjk = [ch for ch in text if _is_cjk(ch)][:SAMPLE_CJK]
     if not cjk:
         return 0.0
     converted = _opencc().ts("".join(cjk))

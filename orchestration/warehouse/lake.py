@@ -15,6 +15,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 
+def path_of(lake_dir: Path, stage: str, source_file: str) -> Path:
+    """Where `stage`'s output for `source_file` lives (the loader reads it with DuckDB)."""
+    return _file_for(lake_dir, stage, source_file)
+
+
+def num_rows(lake_dir: Path, stage: str, source_file: str) -> int:
+    """Rows of a stage's output, from the Parquet footer (the data is not read)."""
+    return pq.ParquetFile(_file_for(lake_dir, stage, source_file)).metadata.num_rows
+
+
 def _file_for(lake_dir: Path, stage: str, source_file: str) -> Path:
     # Quote the file name: partition keys may hold spaces, CJK, a leading dash or slashes.
     return lake_dir / stage / (urllib.parse.quote(source_file, safe="") + ".parquet")
