@@ -9,12 +9,13 @@ from typing import Sequence
 from orchestration.settings import load_paths
 
 
-def _cmd_run(_: argparse.Namespace) -> int:
+def _cmd_run(args: argparse.Namespace) -> int:
     from orchestration.pipeline_run import run_everything
 
-    outcome = run_everything()
+    outcome = run_everything(everything=args.all)
     paths = load_paths()
-    print(f"\nwenling run: {len(outcome.issue_files)} issue files in {paths.raw_dir}")
+    print(f"\nwenling run: {len(outcome.issue_files)} new or changed issue files run, {len(outcome.unchanged)} "
+          f"unchanged since the last build (--all runs them too), in {paths.raw_dir}")
     print(f"warehouse: {paths.warehouse}")
     for table, n in outcome.counts.items():
         print(f"  marts.{table:<16}{n:>8}")
@@ -138,7 +139,11 @@ def _cmd_report(_: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wenling", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="materialize every asset over raw/ into the warehouse, print a summary").set_defaults(func=_cmd_run)
+    run = sub.add_parser("run", help="materialize every asset over raw/ into the warehouse (the per-issue stages "
+                                     "for new and changed files), print a summary")
+    run.add_argument("--all", action="store_true",
+                     help="run every issue file again, changed or not (after a change to lexicons or code)")
+    run.set_defaults(func=_cmd_run)
     sub.add_parser("ner", help="JSON lines {'text': …} on stdin → CLUENER-format labels on stdout").set_defaults(func=_cmd_ner)
     query = sub.add_parser("query", help="run read-only SQL against the published warehouse")
     query.add_argument("sql")

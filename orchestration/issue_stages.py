@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from orchestration.rawfiles import fingerprint_of
 from orchestration.settings import Paths, max_issue_bytes
 from orchestration.textmine.decode import UnreadableIssue, decode_issue
 from orchestration.textmine.extract import extract_issue
@@ -40,7 +41,8 @@ def decode_document(paths: Paths, source_file: str) -> Figures:
         raise UnreadableIssue(source_file, f"too large: {stat.st_size:,} bytes, over the limit of {limit:,} "
                               "(WENLING_MAX_ISSUE_BYTES; one issue is ~15 KB) — split it into issues or raise the limit")
     document = decode_issue(path.read_bytes(), source_file)
-    row = as_rows([document])[0] | {"file_mtime": dt.datetime.fromtimestamp(stat.st_mtime)}
+    row = as_rows([document])[0] | {"file_mtime": dt.datetime.fromtimestamp(stat.st_mtime),
+                                    "file_fingerprint": fingerprint_of(stat)}
     lake.write_rows(paths.lake_dir, "documents", source_file, [row], schemas.DOCUMENT)
     figures: Figures = {"bytes": document.n_bytes, "issue_id": document.issue_id, "encoding": document.encoding}
     if document.warning:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from pathlib import Path
 
 ISSUE_SUFFIX = ".txt"
@@ -24,8 +25,16 @@ class RawScan:
 
 def fingerprint(path: Path) -> str:
     """Size and mtime: cheap, and changes whenever a file is replaced or edited in place."""
-    stat = path.stat()
+    return fingerprint_of(path.stat())
+
+
+def fingerprint_of(stat: os.stat_result) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def changed_files(previous: dict[str, str], current: dict[str, str]) -> list[str]:
+    """Files of `current` (name → fingerprint) that are new or differ from `previous`."""
+    return [name for name, fp in current.items() if previous.get(name) != fp]
 
 
 def _why_ignored(path: Path) -> str | None:

@@ -17,7 +17,7 @@ import dagster as dg
 from orchestration.defs.jobs import issue_pipeline_job, marts_job
 from orchestration.defs.partitions import RANGE_END, RANGE_START, issue_files
 from orchestration.defs.resources import WenlingPaths
-from orchestration.rawfiles import ISSUE_SUFFIX, fingerprint, log_ignored, scan
+from orchestration.rawfiles import ISSUE_SUFFIX, changed_files, fingerprint, log_ignored, scan
 
 __all__ = ["ISSUE_SUFFIX", "fingerprint", "scan_raw_dir", "changed_files", "raw_files_sensor"]
 
@@ -26,10 +26,6 @@ __all__ = ["ISSUE_SUFFIX", "fingerprint", "scan_raw_dir", "changed_files", "raw_
 def scan_raw_dir(raw_dir: Path) -> dict[str, str]:
     """Issue files under raw_dir (not recursive) → fingerprint. Other files are not issues."""
     return scan(raw_dir).issues
-
-
-def changed_files(previous: dict[str, str], current: dict[str, str]) -> list[str]:
-    return [name for name, fp in current.items() if previous.get(name) != fp]
 
 
 def _read_cursor(cursor: str | None) -> tuple[dict[str, str], set[str]]:

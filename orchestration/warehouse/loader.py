@@ -141,6 +141,7 @@ def issue_row(document: dict, publication: dict, n_articles: int) -> pa.Table:
         "publication_date_evidence": publication["evidence"],
         "n_articles": n_articles,
         "file_mtime": document["file_mtime"],
+        "file_fingerprint": document.get("file_fingerprint"),
         "loaded_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
     }
     return pa.Table.from_pylist([row])

@@ -18,8 +18,12 @@ create table if not exists raw.issues (
     loaded_at timestamp not null,
     -- when this file name was first loaded; kept across re-loads, so the canonical file of an
     -- issue that arrived under two names does not flip when one is re-loaded
-    first_loaded_at timestamp not null
+    first_loaded_at timestamp not null,
+    -- size:mtime_ns of the file as read; `wenling run` re-runs only files whose fingerprint changed
+    file_fingerprint varchar
 );
+-- warehouses built before the column existed
+alter table raw.issues add column if not exists file_fingerprint varchar;
 
 create table if not exists raw.articles (
     source_file varchar not null,

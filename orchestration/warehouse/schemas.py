@@ -42,7 +42,10 @@ def schema_of(record_cls: type, *, drop: tuple[str, ...] = (), prefix: tuple[tup
 SOURCE_FILE = (("source_file", pa.string()),)
 
 # Lake stages (one Parquet file per issue file each).
-DOCUMENT = schema_of(records.DecodedIssue).append(pa.field("file_mtime", pa.timestamp("us")))
+# + the file's mtime, and its fingerprint (size:mtime_ns) when it was read: `wenling run` compares
+# it with raw/ to find what changed since the last build.
+DOCUMENT = (schema_of(records.DecodedIssue).append(pa.field("file_mtime", pa.timestamp("us")))
+            .append(pa.field("file_fingerprint", pa.string())))
 ARTICLE = schema_of(records.Article)
 ARTICLE_TERM = pa.schema([("article_id", pa.string()), ("issue_id", pa.string()), ("term", pa.string()), ("tf", pa.int32())])
 PUBLICATION = schema_of(records.PublicationDate)

@@ -1,10 +1,10 @@
 """A messy archive, built by four `wenling run`s (real processes, real files, a real DuckDB).
 
 1. every odd input at once: encodings, line endings, odd names, duplicates, broken files;
-2. the same raw/ again (the marts must come out byte-for-byte the same);
+2. the same raw/ again, every file re-run (`--all`): the marts must come out byte-for-byte the same;
 3. one file edited in place, one issue's only file removed, one duplicate removed, one added —
    and this run is killed (SIGKILL) in the middle of loading the edited file;
-4. the next run, which must complete what 3 left.
+4. the next run, which must complete what 3 left, and run only what changed since run 2.
 
 Built once per test session (tests/integration/conftest.py) and read by
 test_robustness_inputs.py and test_robustness_crash.py.
@@ -101,6 +101,7 @@ class Archive:
     paths: Paths
     dagster_home: Path
     logs: list[str]  # stderr of each completed run
+    summaries: list[str]  # stdout of each completed run (wenling run's summary)
     fingerprints: list[dict[str, tuple[int, str]]]  # marts after each completed run
     before_edit: dict[str, list[tuple]]  # rows of the edited/removed files after run 2
     crash: Crash
@@ -116,9 +117,11 @@ def build_archive(root: Path) -> Archive:
     env = environment(paths, dagster_home)
     _write_archive(paths.raw_dir)
 
-    logs, fingerprints = [], []
-    for _ in range(2):
-        logs.append(run_ok(paths, env).stderr)
+    logs, summaries, fingerprints = [], [], []
+    for args in ((), ("--all",)):
+        done = run_ok(paths, env, *args)
+        logs.append(done.stderr)
+        summaries.append(done.stdout)
         fingerprints.append(marts_fingerprint(paths.warehouse))
     before = {
         "issues": query(paths.warehouse, "select issue_id, source_file, n_articles from marts.issues order by 1"),
@@ -135,9 +138,11 @@ def build_archive(root: Path) -> Archive:
     (paths.raw_dir / NEW).write_text(SEEDS[3].replace("温岭", "温岭市", 1), encoding="utf-8")
 
     crash = _killed_run(paths, env)
-    logs.append(run_ok(paths, env).stderr)
+    done = run_ok(paths, env)
+    logs.append(done.stderr)
+    summaries.append(done.stdout)
     fingerprints.append(marts_fingerprint(paths.warehouse))
-    return Archive(paths, dagster_home, logs, fingerprints, before, crash)
+    return Archive(paths, dagster_home, logs, summaries, fingerprints, before, crash)
 
 
 def _killed_run(paths: Paths, env: dict[str, str]) -> Crash:

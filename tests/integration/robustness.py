@@ -43,8 +43,8 @@ def wenling(paths: Paths, *args: str, env: dict[str, str] | None = None, timeout
                           text=True, timeout=timeout)
 
 
-def run_ok(paths: Paths, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    result = wenling(paths, "run", env=env)
+def run_ok(paths: Paths, env: dict[str, str] | None = None, *args: str) -> subprocess.CompletedProcess:
+    result = wenling(paths, "run", *args, env=env)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-8000:]
     return result
 

@@ -38,3 +38,14 @@ def test_the_next_run_completes_what_the_killed_one_left(archive: Archive) -> No
         select i.source_file from marts.issues i left join marts.articles a using (issue_id)
         group by i.source_file, i.n_articles having count(a.article_id) <> i.n_articles""")
     assert partial == []
+
+
+def test_the_next_run_takes_only_what_changed_since_the_last_published_build(archive: Archive) -> None:
+    # Since run 2 was published: EDITED changed, NEW arrived (run 3 was killed before publishing);
+    # the five rejected files left no issue row, so they are tried again. Nothing else runs.
+    from tests.integration.archive import DUPLICATES, ENCODED, REJECTED
+
+    # ENCODED but EDITED and REMOVED_ONLY_FILE; DUPLICATES but REMOVED_DUPLICATE; MIXED and TRUNCATED
+    unchanged = (len(ENCODED) - 2) + (len(DUPLICATES) - 1) + 2
+    assert f"wenling run: {2 + len(REJECTED)} new or changed issue files run, {unchanged} unchanged" in archive.summaries[2]
+    assert ", 0 unchanged since the last build" in archive.summaries[1]  # --all ran every file
