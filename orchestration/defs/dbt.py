@@ -17,6 +17,9 @@ from orchestration.warehouse import withdrawn
 from orchestration.warehouse.publish import connect_work, publish, writer_lock
 
 
+DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
+
+
 class WenlingDbtTranslator(DagsterDbtTranslator):
     """Keys and groups that read like the warehouse: `raw/<table>` for the sources (the loader's
     assets), `<layer>/<model>` for models (marts/articles is not the text stage's `articles`),
@@ -57,7 +60,9 @@ def wenling_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, w
         if back:
             context.log.info(f"back in raw/, no longer withdrawn: {back}")
         # Collected, not streamed: row counts can only be read once dbt has let go of the file.
-        events, failure = collect(dbt.cli(["build"], context=context).stream())
+        # Unit tests check the SQL, not the data: make test runs them (tests/integration/
+        # test_pipeline.py), runs over data do not pay for them again.
+        events, failure = collect(dbt.cli(DBT_BUILD, context=context).stream())
         if failure is not None:
             yield from events
             raise failure

@@ -62,7 +62,7 @@ def _run_request(block: list[str], current: dict[str, str]) -> dg.RunRequest:
 
 @dg.sensor(
     jobs=[issue_pipeline_job, marts_job],
-    minimum_interval_seconds=10,
+    minimum_interval_seconds=5,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Adds a partition for each new issue file in raw/ and runs new or changed files (size or "
     "mtime) through to the marts, consecutive partitions in one run; a removed file triggers a marts "
