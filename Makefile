@@ -19,6 +19,7 @@ help:
 	@echo "make ui    — Dagster UI on http://127.0.0.1:$(DAGSTER_PORT) (sensor and schedule on)"
 	@echo "make docs  — dbt docs of the warehouse as one static page (dbt_project/target/docs/static_index.html)"
 	@echo "make report — rewrite data/report/index.html from the warehouse (runs write it themselves)"
+	@echo "make bench — full-build and incremental timings over synthetic archives of 100 and 1,000 issues (BENCH_ARGS=...)"
 
 # Install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
