@@ -118,7 +118,7 @@ def print_table(results: dict) -> None:
     for r in results["sizes"]:
         f = r["full"]
         print(f"{r['n_issues']:>6} {r['mb']:>6} {r['floor_s']:>8} {f['wall_s']:>7} {f['ratio_to_floor']:>7} "
-              f"{f['mb_per_min']:>7} {f['issues_per_min']:>8} {max(f['peak_rss_mb'], f['peak_rss_children_mb']):>7} "
+              f"{f['mb_per_min']:>7} {f['issues_per_min']:>8} {f.get('peak_rss_tree_mb') or max(f['peak_rss_mb'], f['peak_rss_children_mb']):>7} "
               f"{r['incremental']['wall_s']:>7}")
         if f.get("step_s"):
             print("        stages: " + ", ".join(f"{k} {v}s" for k, v in f["step_s"].items()))

@@ -13,6 +13,7 @@ stages upstream), or, materialized on its own, every issue file the lake holds.
 import dagster as dg
 import duckdb
 
+from orchestration import parallel
 from orchestration.defs.extraction import facts
 from orchestration.defs.partitions import files_of_run
 from orchestration.defs.resources import WenlingPaths
@@ -49,6 +50,9 @@ def raw_tables(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths):
     """Replace each issue file's rows in raw.* by its lake outputs, or record its rejection."""
     paths = wenling_paths.paths
     source_files = files_of_run(context, paths)
+    # The per-issue stages are done once loading starts: let their worker processes go, so their
+    # memory is free before dbt starts (a run's peak is otherwise run + workers + dbt).
+    parallel.shutdown()
     loaded: dict[str, int] = {}
     rejected: dict[str, str] = {}
     flagged: dict[str, str] = {}
