@@ -52,10 +52,10 @@ def industry_canonicals() -> frozenset[str]:
     return frozenset(industry_aliases().values())
 
 
-@functools.cache
-def user_dict_entries() -> tuple[UserDictEntry, ...]:
+def read_user_dict(path: Path) -> tuple[UserDictEntry, ...]:
+    """The entries of a jieba user dictionary (`word [freq] [tag]` a line; # comments)."""
     entries = []
-    for line in USER_DICT.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if not parts or parts[0].startswith("#"):
             continue
@@ -63,6 +63,11 @@ def user_dict_entries() -> tuple[UserDictEntry, ...]:
         pos = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
         entries.append(UserDictEntry(parts[0], freq, pos))
     return tuple(entries)
+
+
+@functools.cache
+def user_dict_entries() -> tuple[UserDictEntry, ...]:
+    return read_user_dict(USER_DICT)
 
 
 @functools.cache

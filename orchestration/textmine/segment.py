@@ -16,33 +16,19 @@ from pathlib import Path
 
 import rjieba
 
+from .lexicons import USER_DICT, read_user_dict
 from .records import Article, Token
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
-USER_DICT = LEXICON_DIR / "userdict.txt"
 # Tokens that carry no meaning for search or counting.
 _SKIP = re.compile(r"^[\s\W_]+$")
-
-
-def read_user_dict(path: Path) -> list[tuple[str, int | None, str | None]]:
-    """(word, freq, tag) of each line of a jieba user dictionary; freq and tag are optional."""
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if not parts or parts[0].startswith("#"):
-            continue
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
-        entries.append((parts[0], freq, tag))
-    return entries
 
 
 class Segmenter:
     def __init__(self, user_dict: Path | None = USER_DICT) -> None:
         self._engine = rjieba.Jieba()
         if user_dict is not None and user_dict.exists():
-            for word, freq, tag in read_user_dict(user_dict):
-                self._engine.add_word(word, freq, tag)
+            for entry in read_user_dict(user_dict):
+                self._engine.add_word(entry.word, entry.freq, entry.pos)
 
     def cut(self, text: str) -> list[str]:
         return self._engine.cut(text)

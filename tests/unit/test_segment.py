@@ -7,7 +7,8 @@ from pathlib import Path
 import jieba
 import pytest
 
-from orchestration.textmine.segment import USER_DICT, Segmenter, read_user_dict
+from orchestration.textmine.lexicons import USER_DICT, UserDictEntry, read_user_dict
+from orchestration.textmine.segment import Segmenter
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 
@@ -40,7 +41,7 @@ def test_both_engines_cut_the_seed_issues_alike(reference: jieba.Tokenizer, segm
 
 
 def test_user_dictionary_words_stay_whole(segmenter: Segmenter, reference: jieba.Tokenizer) -> None:
-    words = [w for w, _, _ in read_user_dict(USER_DICT) if len(w) >= 4][:50]
+    words = [e.word for e in read_user_dict(USER_DICT) if len(e.word) >= 4][:50]
     assert words
     for word in words:
         sentence = f"今年以来{word}发展迅速"
@@ -51,7 +52,8 @@ def test_user_dictionary_words_stay_whole(segmenter: Segmenter, reference: jieba
 def test_user_dictionary_lines_parse_with_and_without_freq_and_tag(tmp_path: Path) -> None:
     path = tmp_path / "user.txt"
     path.write_text("# comment\n泵与电机 700 nz\n渔光互补\n智能马桶 nz\n\n", encoding="utf-8")
-    assert read_user_dict(path) == [("泵与电机", 700, "nz"), ("渔光互补", None, None), ("智能马桶", None, "nz")]
+    assert read_user_dict(path) == (UserDictEntry("泵与电机", 700, "nz"), UserDictEntry("渔光互补", None, None),
+                                    UserDictEntry("智能马桶", None, "nz"))
     assert "渔光互补" in Segmenter(path).cut("松门渔光互补电站")
 
 
