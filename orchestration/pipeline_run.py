@@ -68,7 +68,8 @@ def run_everything(everything: bool = False) -> RunOutcome:
     listing = scan(paths.raw_dir)
     log_ignored(log, paths.raw_dir, listing.ignored)
     files = list(listing.issues) if everything else files_to_run(paths, listing.issues)
-    unchanged = [f for f in listing.issues if f not in set(files)]
+    running = set(files)
+    unchanged = [f for f in listing.issues if f not in running]
     with _instance() as instance:
         known = instance.get_dynamic_partitions(issue_files.name)
         instance.add_dynamic_partitions(issue_files.name, [f for f in files if f not in known])

@@ -10,7 +10,6 @@ appear.
 import hashlib
 import json
 import time
-from pathlib import Path
 
 import dagster as dg
 
@@ -19,13 +18,8 @@ from orchestration.defs.partitions import RANGE_END, RANGE_START, issue_files
 from orchestration.defs.resources import WenlingPaths
 from orchestration.rawfiles import ISSUE_SUFFIX, changed_files, fingerprint, log_ignored, scan
 
-__all__ = ["ISSUE_SUFFIX", "fingerprint", "scan_raw_dir", "changed_files", "raw_files_sensor"]
+__all__ = ["ISSUE_SUFFIX", "fingerprint", "changed_files", "raw_files_sensor"]
 
-
-
-def scan_raw_dir(raw_dir: Path) -> dict[str, str]:
-    """Issue files under raw_dir (not recursive) → fingerprint. Other files are not issues."""
-    return scan(raw_dir).issues
 
 
 def _read_cursor(cursor: str | None) -> tuple[dict[str, str], set[str]]:

@@ -91,13 +91,14 @@ def raw_tables(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths):
                 batch = {}
         if batch:
             _load(con, batch, context)
-        rows = {f"raw.{name}": con.execute(f"select count(*) from raw.{name}").fetchone()[0] for name in RAW_TABLES}
+        rows = {name: con.execute(f"select count(*) from raw.{name}").fetchone()[0] for name in RAW_TABLES}
     if withdrawn:
         context.log.info(f"not in raw/ any more (withdrawn, rows kept): {withdrawn}")
     for name, key in RAW_KEYS.items():
         yield dg.MaterializeResult(asset_key=key, metadata={
             "issue_files_loaded": len(loaded), "issue_files_rejected": len(rejected),
             "issue_files_flagged": len(flagged), "issue_files_withdrawn": len(withdrawn),
+            "dagster/row_count": rows[name],  # the whole table, every file loaded so far
         })
     empty = sorted(f for f, n in loaded.items() if n == 0)
     yield dg.AssetCheckResult(

@@ -2,8 +2,8 @@
 
 One transaction per batch of issue files (one file, or the files of a run in batches): their
 previous rows are deleted and the new ones inserted, so re-materializing a partition replaces
-exactly that file's rows and a crash leaves the old rows, never a mixture. Values are passed as Arrow tables and bound parameters, never
-formatted into SQL.
+exactly that file's rows and a crash leaves the old rows, never a mixture. Values are passed as
+Arrow tables, Parquet files and bound parameters, never formatted into SQL.
 
 Re-loading unchanged input changes nothing downstream: a file whose content (issue_id) is the
 same keeps its `loaded_at`, and a rejection that is the same problem keeps its `first_seen`,
@@ -16,7 +16,6 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from orchestration.warehouse.faults import pause_point
 
@@ -37,14 +36,12 @@ def _with_source_file(table: pa.Table, source_file: str) -> pa.Table:
 Rows = pa.Table | Path
 
 
-def load_issue_file(con: duckdb.DuckDBPyConnection, source_file: str, tables: dict[str, Rows]) -> dict[str, int]:
+def load_issue_file(con: duckdb.DuckDBPyConnection, source_file: str, tables: dict[str, Rows]) -> None:
     """Replace `source_file`'s rows in every raw table by `tables` (raw table → rows)."""
-    return load_issue_files(con, {source_file: tables})[source_file]
+    load_issue_files(con, {source_file: tables})
 
 
-def load_issue_files(
-    con: duckdb.DuckDBPyConnection, batch: dict[str, dict[str, Rows]]
-) -> dict[str, dict[str, int]]:
+def load_issue_files(con: duckdb.DuckDBPyConnection, batch: dict[str, dict[str, Rows]]) -> None:
     """Replace the rows of every file of `batch` (file → raw table → rows), in one transaction.
 
     One delete and one insert per raw table for the whole batch: a delete scans its table, so
@@ -55,7 +52,6 @@ def load_issue_files(
         unknown = set(tables) - set(RAW_TABLES)
         if unknown:
             raise ValueError(f"not raw tables: {sorted(unknown)}")
-    counts: dict[str, dict[str, int]] = {f: {} for f in batch}
     files = pa.table({"source_file": pa.array(list(batch), pa.string())})
     con.execute("begin transaction")
     try:
@@ -84,10 +80,6 @@ def load_issue_files(
                     [list(on_disk)],
                 )
                 con.unregister("incoming_files")
-            for source_file, tables in prepared.items():
-                if name in tables:
-                    rows = tables[name]
-                    counts[source_file][name] = rows.num_rows if isinstance(rows, pa.Table) else pq.ParquetFile(rows).metadata.num_rows
             for source_file in prepared:
                 pause_point("load", source_file)  # tests: a SIGKILL here must leave the old rows
         con.unregister("batch_files")
@@ -95,7 +87,6 @@ def load_issue_files(
     except BaseException:
         con.execute("rollback")
         raise
-    return counts
 
 
 def _keep_load_times(con: duckdb.DuckDBPyConnection, source_file: str, issues: pa.Table) -> pa.Table:
