@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 
 from orchestration.report.charts import MUTED, PALETTE, Bar, Mark, Point, fmt_number, hbar_chart, time_chart, timeline
+from orchestration.report.comparable import line_group
 
 # Lifecycle order of project statuses (orchestration/textmine/projects.py), then the rest.
 STATUS_ORDER = ("规划", "计划", "签约", "开工", "在建", "封顶", "竣工", "建成", "投产", "并网")
@@ -107,11 +108,13 @@ def _overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 def _industry_section(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:
     output = _rows(con, """
-        select metric_id, subject_name, period_label, period_start, period_end, value, unit, value_normalized,
-               publication_date, evidence
-        from marts.industry_metrics
-        where metric = 'output_value' and normalized_unit = 'CNY' and value_normalized is not null
-        order by subject_name, period_end""")
+        select m.metric_id, m.subject_name, m.metric, m.period_label, m.period_start, m.period_end, m.value, m.unit,
+               m.value_normalized, m.publication_date, m.evidence,
+               -- the text before the figure, for its scope (规上 or all: report/comparable.py)
+               substr(a.body, greatest(m.start_char - 40, 0) + 1, m.start_char - greatest(m.start_char - 40, 0)) as lead
+        from marts.industry_metrics m join marts.articles a using (article_id)
+        where m.metric = 'output_value' and m.normalized_unit = 'CNY' and m.value_normalized is not null
+        order by m.subject_name, m.period_end""")
     dated = [r for r in output if r["period_end"] is not None]
     series: dict[str, list[Point]] = defaultdict(list)
     for r in dated:
@@ -120,6 +123,7 @@ def _industry_section(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:
             when=r["period_end"], value=r["value_normalized"] / YI,
             label=f"{fmt_number(r['value_normalized'] / YI)}（{period_text(r['period_label'])}）",
             href="#" + anchor("m", r["metric_id"]), hollow=target,
+            line_group=line_group(r["metric"], r["period_label"], r["lead"] or ""),
             tooltip=f"{r['subject_name']} {period_text(r['period_label'])} 产值 {fmt_number(r['value'])}{r['unit'] or ''}"
                     f" —— {r['publication_date']} 见报",
         ))
@@ -131,7 +135,8 @@ def _industry_section(con: duckdb.DuckDBPyConnection) -> tuple[str, int]:
     # One colour per industry, the same in both charts.
     names = sorted({r["subject_name"] for r in output} | {r["subject_name"] for r in growth})
     colors = {n: PALETTE[i % len(PALETTE)] for i, n in enumerate(names)}
-    charts = [time_chart(dict(series), "产业产值（按统计期末；空心点为目标值）", unit="亿元", colors=colors)]
+    charts = [time_chart(dict(series), "产业产值（按统计期末；线只连同口径、同类统计期的数；空心点为目标值）", unit="亿元",
+                         colors=colors)]
     undated = len(output) - len(dated)
 
     charts.append(hbar_chart(

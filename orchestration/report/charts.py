@@ -135,6 +135,9 @@ class Point:
     href: str | None = None
     tooltip: str = ""
     hollow: bool = False  # a target or forecast, not a reported figure
+    # Points of one series are joined only within the same group (report/comparable.py: same
+    # metric, scope and kind of period); None: a point of its own.
+    line_group: str | None = None
 
 
 def _date_ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
@@ -160,7 +163,8 @@ def _date_range(dates: Sequence[dt.date]) -> tuple[dt.date, dt.date]:
 
 def time_chart(series: dict[str, Sequence[Point]], title: str, unit: str = "", width: int = 760, height: int = 340,
                colors: dict[str, str] | None = None) -> str:
-    """Values over time, one coloured line per series, each point labelled with its value."""
+    """Values over time, one colour per series, each point labelled with its value; a line joins
+    the points of a series that share a `line_group` (figures that compare), and nothing else."""
     points = [p for pts in series.values() for p in pts]
     if not points:
         return empty_chart(title, "没有可画的数据")
@@ -196,10 +200,14 @@ def time_chart(series: dict[str, Sequence[Point]], title: str, unit: str = "", w
     for name, pts in series.items():
         color = color_of[name]
         ordered = sorted(pts, key=lambda p: p.when)
-        solid = [p for p in ordered if not p.hollow]
-        if len(solid) > 1:
-            path = " ".join(f"{'M' if j == 0 else 'L'}{x(p.when):.1f},{y(p.value):.1f}" for j, p in enumerate(solid))
-            out.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
+        lines: dict[str, list[Point]] = {}
+        for p in ordered:
+            if not p.hollow and p.line_group is not None:
+                lines.setdefault(p.line_group, []).append(p)
+        for group in lines.values():
+            if len(group) > 1:
+                path = " ".join(f"{'M' if j == 0 else 'L'}{x(p.when):.1f},{y(p.value):.1f}" for j, p in enumerate(group))
+                out.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
         for p in ordered:
             fill = "#fff" if p.hollow else color
             tip = escape(p.tooltip or f"{name} {p.when}: {fmt_number(p.value)}{unit}")
