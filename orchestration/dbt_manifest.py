@@ -1,8 +1,8 @@
 """Make sure dbt's manifest exists and is current before the Dagster definitions load.
 
-`@dbt_assets` reads target/manifest.json when the code location loads; `dagster dev` prepares
-it itself, every other entry point calls `ensure_manifest()` first. `dbt parse` does not open
-the DuckDB file.
+`@dbt_assets` reads target/manifest.json when the code location loads, so loading the
+definitions (orchestration/defs/resources.py) calls `ensure_manifest()` first, whichever command
+loads them. `dbt parse` does not open the DuckDB file.
 """
 from __future__ import annotations
 

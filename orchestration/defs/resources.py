@@ -7,7 +7,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject
 from packaging import version
 
-from orchestration.dbt_manifest import dbt_executable
+from orchestration.dbt_manifest import dbt_executable, ensure_manifest
 from orchestration.settings import DBT_PROJECT_DIR, Paths, load_paths
 
 
@@ -33,9 +33,12 @@ class WenlingPaths(dg.ConfigurableResource):
 
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-# Under `dagster dev` the manifest is (re)built on load; elsewhere `wenling run`, the Makefile
-# and the tests run `dbt parse` first (see orchestration/dbt_manifest.py).
-dbt_project.prepare_if_dev()
+# Not dagster-dbt's prepare_if_dev(): it parses only under `dagster dev`, with `dbt` from PATH and
+# the caller's environment. ensure_manifest() runs `dbt parse` for every entry point (`dagster
+# dev`, `dagster job execute`, `dagster definitions validate`, wenling) when the manifest is
+# missing or older than a model, with the venv's dbt and the paths of orchestration.settings, so
+# none of them needs a variable set or the venv on PATH. Nothing changed: a stat of the files.
+ensure_manifest()
 
 
 class VenvDbtCliResource(DbtCliResource):
