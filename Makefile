@@ -38,7 +38,10 @@ manifest: $(STAMP)
 run: $(STAMP) dagster-home
 	$(BIN)/wenling run
 
+# .ci/system-packages installs the Debian packages the browser tests need (Chromium, CJK fonts)
+# when they are missing; where it cannot, those tests fail and say what to run.
 test: $(STAMP) dagster-home manifest
+	@.ci/system-packages
 	$(BIN)/python -m pytest
 
 validate: $(STAMP) dagster-home manifest
