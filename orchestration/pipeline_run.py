@@ -13,12 +13,12 @@ import os
 from dataclasses import dataclass, field
 
 import dagster as dg
-import duckdb
 
 from orchestration.dbt_manifest import dbt_environment, ensure_manifest
 from orchestration.rawfiles import changed_files, log_ignored, scan
 from orchestration.settings import Paths, load_paths
 from orchestration.warehouse import retry
+from orchestration.warehouse.reader import loaded_fingerprints
 
 log = logging.getLogger("wenling")
 
@@ -48,14 +48,7 @@ def _instance() -> dg.DagsterInstance:
 
 def files_to_run(paths: Paths, current: dict[str, str]) -> list[str]:
     """The issue files of `current` (name → fingerprint) not loaded from these bytes yet."""
-    if not paths.warehouse.exists():
-        return list(current)
-    with retry.connect(paths.warehouse, read_only=True) as con:
-        try:
-            loaded = dict(con.execute("select source_file, file_fingerprint from raw.issues").fetchall())
-        except duckdb.Error:  # built before fingerprints were kept: every file runs once more
-            return list(current)
-    return changed_files(loaded, current)
+    return changed_files(loaded_fingerprints(paths.warehouse) or {}, current)
 
 
 def run_everything(everything: bool = False) -> RunOutcome:

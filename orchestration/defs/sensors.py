@@ -17,6 +17,7 @@ from orchestration.defs.jobs import issue_pipeline_job, marts_job
 from orchestration.defs.partitions import RANGE_END, RANGE_START, issue_files
 from orchestration.defs.resources import WenlingPaths
 from orchestration.rawfiles import ISSUE_SUFFIX, changed_files, fingerprint, log_ignored, scan
+from orchestration.warehouse.reader import loaded_fingerprints
 
 __all__ = ["ISSUE_SUFFIX", "fingerprint", "changed_files", "raw_files_sensor"]
 
@@ -67,6 +68,10 @@ def _run_request(block: list[str], current: dict[str, str]) -> dg.RunRequest:
 def raw_files_sensor(context: dg.SensorEvaluationContext, wenling_paths: WenlingPaths) -> dg.SensorResult | dg.SkipReason:
     raw_dir = wenling_paths.paths.raw_dir
     previous, previously_ignored = _read_cursor(context.cursor)
+    if context.cursor is None:
+        # First tick (a new DAGSTER_HOME, or the UI started after `make run`): what the published
+        # warehouse was loaded from is not new, so it is not run again.
+        previous = loaded_fingerprints(wenling_paths.paths.warehouse) or {}
     listing = scan(raw_dir)
     current = listing.issues
     log_ignored(context.log, raw_dir, {n: why for n, why in listing.ignored.items() if n not in previously_ignored})

@@ -92,3 +92,28 @@ def test_the_first_cursor_format_is_still_read(tmp_paths) -> None:
 
         old_cursor = json.dumps({"a.txt": fingerprint(issue)})
         assert isinstance(_evaluate(instance, tmp_paths, old_cursor), dg.SkipReason)
+
+
+def test_first_tick_does_not_rerun_what_the_published_warehouse_was_loaded_from(tmp_paths) -> None:
+    """The UI started after `make run`: a file loaded from the same bytes is not new; others are."""
+    import duckdb
+
+    from orchestration.rawfiles import fingerprint
+    from orchestration.warehouse.publish import RAW_SCHEMA_SQL
+
+    loaded, edited, new = (tmp_paths.raw_dir / n for n in ("第1期.txt", "第2期.txt", "第3期.txt"))
+    for path in (loaded, edited, new):
+        path.write_text(f"本报讯 {path.name}。\n", encoding="utf-8")
+    tmp_paths.warehouse.parent.mkdir(parents=True)
+    with duckdb.connect(str(tmp_paths.warehouse)) as con:
+        con.execute(RAW_SCHEMA_SQL.read_text(encoding="utf-8"))
+        for path, fp in ((loaded, fingerprint(loaded)), (edited, "1:1")):
+            con.execute("insert into raw.issues (source_file, issue_id, loaded_at, first_loaded_at, file_fingerprint) "
+                        "values (?, ?, now(), now(), ?)", [path.name, path.stem, fp])
+    with dg.instance_for_test() as instance:
+        first = _evaluate(instance, tmp_paths, None)
+        assert isinstance(first, dg.SensorResult)
+        (request,) = first.run_requests  # the edited and the new file: neighbours, one run
+        assert (request.partition_key_range.start, request.partition_key_range.end) == (edited.name, new.name)
+        assert loaded.name in json.loads(first.cursor)["files"]
+        assert isinstance(_evaluate(instance, tmp_paths, first.cursor), dg.SkipReason)
