@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from typing import Sequence
 
@@ -11,8 +13,17 @@ from orchestration.settings import load_paths
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from orchestration.pipeline_run import run_everything
+    from orchestration.progress import terminal_bars
 
-    outcome = run_everything(everything=args.all)
+    # On a terminal: a bar per stage (files done / total, rate, time left) and only warnings
+    # from Dagster's console log; every log line is in the run's event log (the UI shows it),
+    # and dbt's own output, which dagster-dbt echoes to stdout, in dbt_project/logs/dbt.log.
+    with terminal_bars(enabled=sys.stderr.isatty()) as bars:
+        if bars:
+            with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
+                outcome = run_everything(everything=args.all, console_level="WARNING")
+        else:
+            outcome = run_everything(everything=args.all)
     paths = load_paths()
     print(f"\nwenling run: {len(outcome.issue_files)} new or changed issue files run, {len(outcome.unchanged)} "
           f"unchanged since the last build (--all runs them too), in {paths.raw_dir}")

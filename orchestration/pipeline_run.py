@@ -22,8 +22,12 @@ from orchestration.warehouse.reader import loaded_fingerprints
 
 log = logging.getLogger("wenling")
 
-# Dagster's console logger at INFO: the per-step DEBUG events drown the summary.
-QUIET = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+
+
+def console_config(level: str) -> dict:
+    """Run config of Dagster's console logger: INFO by default (its per-step DEBUG events drown
+    the summary); WARNING under progress bars. The run's event log keeps every level either way."""
+    return {"loggers": {"console": {"config": {"log_level": level}}}}
 
 SUMMARY_TABLES = ("issues", "articles", "entity_mentions", "industries", "companies", "projects",
                   "project_updates", "metrics", "events", "rejected_files")
@@ -51,7 +55,7 @@ def files_to_run(paths: Paths, current: dict[str, str]) -> list[str]:
     return changed_files(loaded_fingerprints(paths.warehouse) or {}, current)
 
 
-def run_everything(everything: bool = False) -> RunOutcome:
+def run_everything(everything: bool = False, console_level: str = "INFO") -> RunOutcome:
     os.environ.update({k: v for k, v in dbt_environment().items() if k in ("WENLING_DUCKDB_PATH", "DO_NOT_TRACK")})
     ensure_manifest()
     from orchestration.definitions import defs  # after the manifest exists
@@ -72,12 +76,12 @@ def run_everything(everything: bool = False) -> RunOutcome:
             result = defs.resolve_job_def("issue_pipeline").execute_in_process(
                 instance=instance,
                 tags={RANGE_START: in_run[0], RANGE_END: in_run[-1]},
-                run_config=QUIET,
+                run_config=console_config(console_level),
                 raise_on_error=False,
             )
         else:
             result = defs.resolve_job_def("rebuild_marts").execute_in_process(
-                instance=instance, run_config=QUIET, raise_on_error=False
+                instance=instance, run_config=console_config(console_level), raise_on_error=False
             )
         steps = step_seconds(instance, result.run_id)
     checks = {e.check_name: (e.passed, e.description) for e in result.get_asset_check_evaluations()}

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from orchestration import progress
 from orchestration.issue_stages import WARNING
 from orchestration.parallel import Step, map_files
 from orchestration.settings import Paths
@@ -42,7 +43,9 @@ def run_stage(
             skipped.append(source_file)
         else:
             todo.append(source_file)
-    for source_file, figures, reason in map_files(step, paths, todo):
+    progress.advance(stage, 0, len(todo))
+    for n, (source_file, figures, reason) in enumerate(map_files(step, paths, todo), start=1):
+        progress.advance(stage, n, len(todo))
         if reason is None:
             if WARNING in figures:
                 context.log.warning(f"{source_file}: {figures.pop(WARNING)}")

@@ -13,7 +13,7 @@ stages upstream), or, materialized on its own, every issue file the lake holds.
 import dagster as dg
 import duckdb
 
-from orchestration import parallel
+from orchestration import parallel, progress
 from orchestration.defs.extraction import facts
 from orchestration.defs.partitions import files_of_run
 from orchestration.defs.resources import WenlingPaths
@@ -59,7 +59,8 @@ def raw_tables(context: dg.AssetExecutionContext, wenling_paths: WenlingPaths):
     withdrawn: list[str] = []
     batch: dict[str, dict] = {}
     with writer_lock(paths), connect_work(paths) as con:
-        for source_file in source_files:
+        for n, source_file in enumerate(source_files, start=1):
+            progress.advance("load", n, len(source_files))
             if not (paths.raw_dir / source_file).exists():
                 withdrawn.append(source_file)  # rows kept; the dbt step marks the file withdrawn
                 continue
