@@ -60,6 +60,7 @@ def run_everything(everything: bool = False, console_level: str = "INFO") -> Run
     ensure_manifest()
     from orchestration.definitions import defs  # after the manifest exists
     from orchestration.defs.partitions import RANGE_END, RANGE_START, issue_files
+    from orchestration.defs.resources import WenlingPaths
 
     paths = load_paths()
     listing = scan(paths.raw_dir)
@@ -67,6 +68,9 @@ def run_everything(everything: bool = False, console_level: str = "INFO") -> Run
     files = list(listing.issues) if everything else files_to_run(paths, listing.issues)
     running = set(files)
     unchanged = [f for f in listing.issues if f not in running]
+    # The paths of the environment as it is now, not as it was when the definitions were first
+    # imported (a process may run several warehouses: the tests, the benchmark).
+    resources = {"wenling_paths": WenlingPaths.from_environment()}
     with _instance() as instance:
         known = instance.get_dynamic_partitions(issue_files.name)
         instance.add_dynamic_partitions(issue_files.name, [f for f in files if f not in known])
@@ -78,10 +82,11 @@ def run_everything(everything: bool = False, console_level: str = "INFO") -> Run
                 tags={RANGE_START: in_run[0], RANGE_END: in_run[-1]},
                 run_config=console_config(console_level),
                 raise_on_error=False,
+                resources=resources,
             )
         else:
             result = defs.resolve_job_def("rebuild_marts").execute_in_process(
-                instance=instance, run_config=console_config(console_level), raise_on_error=False
+                instance=instance, run_config=console_config(console_level), raise_on_error=False, resources=resources,
             )
         steps = step_seconds(instance, result.run_id)
     checks = {e.check_name: (e.passed, e.description) for e in result.get_asset_check_evaluations()}
