@@ -110,3 +110,103 @@ def test_a_project_named_after_a_conjunction():
 def test_a_construction_word_right_before_the_suffix_belongs_to_the_name():
     art = article("今年，城东片区建设项目正式开工。")
     assert by_name(art)["城东片区建设项目"].status == "开工"
+
+
+# --- names without a project suffix, with brackets or quotes (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize("body, name, status", [
+    ("5月20日，新河镇城西安置房二期顺利封顶，预计明年交付。", "新河镇城西安置房二期", "封顶"),
+    ("横峰街道老街有机更新开工，将改造沿街立面3万平方米。", "横峰街道老街有机更新", "开工"),
+    ("近日，泽国镇小微企业标准厂房正式投用，首批12家企业已入驻。", "泽国镇小微企业标准厂房", "建成"),
+    ("坞根镇红色研学基地建成开放，每年可接待游客5万人次。", "坞根镇红色研学基地", "建成"),
+])
+def test_a_facility_followed_by_a_construction_word_is_a_project(body, name, status):
+    projects = by_name(article(body))
+    assert list(projects) == [name]
+    assert projects[name].status == status
+
+
+def test_a_part_in_brackets_belongs_to_the_name():
+    art = article("3月6日，泽国镇举行重大产业项目暨智能制造产业园（北区）开工仪式。")
+    projects = by_name(art)
+    assert list(projects) == ["智能制造产业园（北区）"]
+    assert projects["智能制造产业园（北区）"].status == "开工"
+
+
+def test_a_quoted_name_and_the_place_of_the_next_sentence():
+    art = article("会上，“乡贤之家”项目正式启动。该项目位于箬横镇，建筑面积约2万平方米。")
+    p = by_name(art)["“乡贤之家”项目"]
+    assert p.status == "启动"
+    assert p.location is not None and p.location.startswith("箬横")
+
+
+# --- lists and batches ---
+
+
+def test_each_member_of_a_list_is_a_project_with_the_batch_status_and_no_batch_total():
+    art = article("当天，宏达电机智能工厂、新锐泵业数字化车间和东部污水处理厂扩建等12个项目集中开工，"
+                  "总投资36.5亿元。")
+    projects = by_name(art)
+    assert set(projects) == {"宏达电机智能工厂", "新锐泵业数字化车间", "东部污水处理厂扩建"}
+    for p in projects.values():
+        assert p.status == "开工"
+        assert p.investment_value is None  # 36.5亿元 is the total of the twelve
+
+
+def test_a_list_after_a_colon():
+    art = article("本次签约项目包括：华海药业研发中心、石塘渔港改造工程、箬横镇农旅综合体。")
+    projects = by_name(art)
+    assert set(projects) == {"华海药业研发中心", "石塘渔港改造工程", "箬横镇农旅综合体"}
+    assert {p.status for p in projects.values()} == {"签约"}
+
+
+def test_members_already_suffixed_are_members_too():
+    art = article("其中，海洋装备产业园项目、滨海光伏电站项目等5个项目总投资42亿元，均已开工。")
+    projects = by_name(art)
+    assert set(projects) == {"海洋装备产业园项目", "滨海光伏电站项目"}
+    assert all(p.investment_value is None and p.status == "开工" for p in projects.values())
+
+
+def test_the_total_of_a_batch_in_the_next_sentence_is_not_the_projects():
+    art = article("上午，全市举行重大项目暨滨海新能源产业园开工仪式。此次开工的18个项目，总投资120亿元。")
+    p = by_name(art)["滨海新能源产业园"]
+    assert p.status == "开工"
+    assert p.investment_value is None
+
+
+def test_the_total_of_a_batch_before_the_name_is_not_the_projects():
+    art = article("总投资56亿元的9个项目现场签约，其中包括东方智造产业园项目。")
+    p = by_name(art)["东方智造产业园项目"]
+    assert p.investment_value is None
+    assert p.status == "签约"
+
+
+def test_a_projects_own_investment_stays_in_a_batch_report():
+    art = article("大溪镇15个项目集中签约，总投资88亿元。\n"
+                  "其中，大溪海洋装备产业园项目总投资18亿元，拟建设智能化生产线10条。",
+                  title="大溪镇15个项目集中签约")
+    p = by_name(art)["大溪海洋装备产业园项目"]
+    assert (p.investment_value, p.investment_unit) == (18, "亿元")
+    assert p.status == "签约"  # the batch's status: 拟建设 is what it will do
+
+
+def test_a_signing_and_a_groundbreaking_in_one_report_give_no_batch_status():
+    art = article("活动现场，8个项目集中签约，6个项目集中开工。\n"
+                  "总投资最大的东湖医养综合体项目，拟于明年建成。")
+    assert by_name(art)["东湖医养综合体项目"].status == "计划"
+
+
+@pytest.mark.parametrize("body", [
+    "需要这些重点项目和优质项目的支撑。",
+    "本次签约项目14个，其中外资制造业项目8个。",
+    "涵盖新能源、新材料、高端装备等多个项目。",
+    "深入开展招商引资“一号工程”，招引大项目、好项目。",
+    "这是温岭首个“工业上楼”项目。",
+    "作为浙江省“千项万亿”项目，进展顺利。",
+    "截至目前，全市集中开工的重大项目运行良好。",
+    "各乡镇要推动工业、服务业、城市基础设施等项目建设。",
+    "我市推动华为、小米等企业的项目落地。",
+])
+def test_generic_phrases_and_categories_are_not_projects(body):
+    assert find_projects(article(body)) == []

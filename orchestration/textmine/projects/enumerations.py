@@ -1,0 +1,105 @@
+"""Projects named in a list: 'A、B和C等14个项目集中签约', '包括A、B在内的一批项目',
+'签约项目包括：A、B、C'.
+
+The list says its members are projects, so a member needs no suffix of its own (…产业园二期,
+…研发基地, …总部大楼). Each member must still look like a name (a facility, a place, a company,
+an industry, a phase) and not like a kind of project (新能源、新材料等项目 are categories).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .. import lexicons
+from ..sentences import Sentence
+from .names import GENERIC_HEAD, MAX_NAME, Candidate, is_project_name, name_starts, run_start
+
+# The end of a list: '等14个重大项目', '等一批项目', '在内的20个项目'.
+_TAIL = re.compile(
+    r"(?:等|在内的)(?:[0-9一二三四五六七八九十两百千]+(?:多|余)?个|一批|多个|一系列)?"
+    r"(?:重大|重点|产业|制造业|工业|服务业|基础设施|民生|外资|签约|开工|竣工|投产|在建|新建|续建|招商|优质|大|好)*项目"
+)
+# The head of a list: '签约项目包括：'; its members run to the end of the sentence.
+_HEAD = re.compile(r"项目(?:主要)?(?:包括|有|为|分别是|分别为)[：:]")
+_LIST_CHARS = 120
+# A member of two names joined by a conjunction: 'A和B'.
+_JOIN = re.compile(r"以及|和|及|与")
+
+
+def enumerated(body: str, sentences: list[Sentence], companies: frozenset[str]) -> list[list[Candidate]]:
+    """The lists of projects in the body, each a list of member candidates (two or more names,
+    or one name followed by '等…项目')."""
+    starts = [s.start for s in sentences]
+    lists = []
+    for begin, end in _list_spans(body):
+        members = _members(body, begin, end, companies)
+        if not members:
+            continue
+        i = bisect.bisect_right(starts, members[0][0]) - 1
+        if i < 0:
+            continue
+        lists.append([Candidate(body[s:e], s, e, sentences[i]) for s, e in members])
+    return lists
+
+
+def _list_spans(body: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _TAIL.finditer(body):
+        begin = _list_start(body, m.start())
+        if begin < m.start():
+            spans.append((begin, m.start()))
+    for m in _HEAD.finditer(body):
+        stop = re.compile(r"[。；;！？\n]").search(body, m.end())
+        end = stop.start() if stop else len(body)
+        spans.append((m.end(), end - 1 if body[end - 1:end] == "等" else end))
+    return spans
+
+
+def _list_start(body: str, pos: int) -> int:
+    """Left edge of a list ending at `pos`: runs of name characters joined by '、'."""
+    i = pos
+    while i > 0 and pos - i < _LIST_CHARS:
+        j = run_start(body, i)
+        if j == i:
+            break
+        i = j
+        if i == 0 or body[i - 1] != "、":
+            break
+    return i
+
+
+def _members(body: str, begin: int, end: int, companies: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of every member in body[begin:end]; none when any piece is no name (a list
+    of categories or slogans is no list of projects)."""
+    out: list[tuple[int, int]] = []
+    pos = begin
+    pieces = body[begin:end].split("、")
+    for k, piece in enumerate(pieces):
+        piece_start = pos
+        pos += len(piece) + 1
+        if k == 0:
+            cut = name_starts(piece)[-1]  # the list starts after the word that introduces it
+            piece, piece_start = piece[cut:], piece_start + cut
+        spans = _split_joined(piece, piece_start, companies)
+        if spans is None:
+            return []
+        out += spans
+    return out
+
+
+def _split_joined(piece: str, start: int, companies: frozenset[str]) -> list[tuple[int, int]] | None:
+    for m in _JOIN.finditer(piece):
+        left, right = piece[:m.start()], piece[m.end():]
+        if _member_ok(left, companies) and _member_ok(right, companies):
+            return [(start, start + len(left)), (start + m.end(), start + len(piece))]
+    return [(start, start + len(piece))] if _member_ok(piece, companies) else None
+
+
+def _member_ok(name: str, companies: frozenset[str]) -> bool:
+    if not 3 <= len(name) <= MAX_NAME:
+        return False
+    suffix = next((s for s in ("项目", "工程") if name.endswith(s)), "")
+    bare = GENERIC_HEAD.sub("", name[: len(name) - len(suffix)])
+    if bare in lexicons.industry_aliases() or re.search(r"类$|领域$|行业$|产业$", bare):
+        return False
+    return is_project_name(name, suffix, companies)
