@@ -210,3 +210,47 @@ def test_a_signing_and_a_groundbreaking_in_one_report_give_no_batch_status():
 ])
 def test_generic_phrases_and_categories_are_not_projects(body):
     assert find_projects(article(body)) == []
+
+
+def test_a_production_line_project_and_its_planned_investment():
+    art = article("年产8万吨再生铝合金项目由台州鑫源铝业有限公司投资建设，计划总投资6.5亿元。")
+    p = by_name(art)["年产8万吨再生铝合金项目"]
+    assert (p.investment_value, p.investment_unit) == (6.5, "亿元")
+
+
+def test_money_spent_so_far_is_not_the_investment():
+    art = article("玉环市漩门湾安置小区一期工程已完成投资1.8亿元，目前正在进行主体施工。")
+    p = by_name(art)["玉环市漩门湾安置小区一期工程"]
+    assert p.investment_value is None
+    assert p.status == "在建"
+
+
+def test_a_facility_followed_by_its_total_investment():
+    art = article("据悉，比亚迪新能源汽车零部件产业园总投资45亿元，一期已于去年投产。")
+    p = by_name(art)["比亚迪新能源汽车零部件产业园"]
+    assert (p.investment_value, p.investment_unit) == (45, "亿元")
+
+
+def test_a_list_of_works_keeps_the_road_number_and_reads_a_goal_as_a_plan():
+    art = article("新的一年，将加快推进104国道泽国至大溪段、滨海大道二期等工程，力争沿江快速路建成通车。")
+    projects = by_name(art)
+    assert set(projects) == {"104国道泽国至大溪段", "滨海大道二期"}
+    assert {p.status for p in projects.values()} == {"计划"}
+
+
+@pytest.mark.parametrize("body", [
+    "全县深入推进“三改一拆”工程和“两路两侧”整治工程。",
+    "全县码头工程进展顺利。",
+    "我市积极推进新时代文明实践中心建设。",
+    "海峡两岸青年创业基地建设有序推进。",
+    "乡镇党群服务中心建成投用，服务群众更便捷。",
+])
+def test_campaigns_services_and_kinds_of_works_are_not_projects(body):
+    assert find_projects(article(body)) == []
+
+
+def test_a_list_ending_in_works_names_its_members():
+    art = article("目前，北港区三期、南港区散货码头等码头工程已完工。")
+    projects = by_name(art)
+    assert set(projects) == {"北港区三期", "南港区散货码头"}
+    assert {p.status for p in projects.values()} == {"竣工"}

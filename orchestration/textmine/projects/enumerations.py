@@ -17,7 +17,7 @@ from .names import GENERIC_HEAD, MAX_NAME, Candidate, is_project_name, name_star
 # The end of a list: '等14个重大项目', '等一批项目', '在内的20个项目'.
 _TAIL = re.compile(
     r"(?:等|在内的)(?:[0-9一二三四五六七八九十两百千]+(?:多|余)?个|一批|多个|一系列)?"
-    r"(?:重大|重点|产业|制造业|工业|服务业|基础设施|民生|外资|签约|开工|竣工|投产|在建|新建|续建|招商|优质|大|好)*项目"
+    r"(?:(?!的|企业|公司|单位|部门|乡镇|街道|村)[\u4e00-\u9fff]){0,6}?(?:项目|工程)"
 )
 # The head of a list: '签约项目包括：'; its members run to the end of the sentence.
 _HEAD = re.compile(r"项目(?:主要)?(?:包括|有|为|分别是|分别为)[：:]")

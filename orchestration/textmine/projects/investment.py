@@ -17,6 +17,8 @@ from .names import Candidate
 _INVEST_KEY = re.compile(
     r"(?:计划总投资|估算总投资|总投资|投资总额|投资额|总投入|投资)(?:额)?(?:约|达|超|逾|近|为|共|合计|预计|超过)?$"
 )
+# 已完成投资2.3亿元, 年度计划投资42亿元: money spent so far or this year, not the total.
+_SPENT = re.compile(r"(?:完成|累计|已|年度|年度计划|当年|今年|本年)$")
 _MONEY = ("CNY", "USD", "EUR", "HKD")
 _COUNT = r"[0-9一二三四五六七八九十两百千]+(?:多|余)?"
 # A batch of projects (never a member of it: '12个重点项目之一').
@@ -35,7 +37,8 @@ def investments(sentence: Sentence) -> list[tuple[int, Quantity]]:
     for q in find_quantities(sentence.text):
         if q.normalized_unit not in _MONEY:
             continue
-        if not _INVEST_KEY.search(sentence.text[max(0, q.start - 10):q.start]):
+        key = _INVEST_KEY.search(sentence.text[max(0, q.start - 10):q.start])
+        if not key or _SPENT.search(sentence.text[max(0, q.start - 10):q.start][:key.start()]):
             continue
         if _BATCH_AFTER.match(sentence.text[q.end:]):
             continue

@@ -34,7 +34,7 @@ FACILITIES = (
 ).split()
 _PART = r"(?:[(（][\u4e00-\u9fffA-Za-z0-9]{1,8}[)）])?(?:[一二三四五六七八九十]期)?"
 _ADVERB = r"(?:正式|顺利|全面|主体(?:结构)?|已|已经|成功|率先|提前|如期|集中|开工)?"
-_BUILD_WORD = r"(?:建设|开工|动工|投产|竣工|封顶|结顶|建成|签约|奠基|完工|启用|投用|交付)"
+_BUILD_WORD = r"(?:建设|开工|动工|投产|竣工|封顶|结顶|建成|签约|奠基|完工|启用|投用|交付|(?:计划|项目)?总投资)"
 _FACILITY_SUFFIX = re.compile(
     rf"(?:{lexicons.alternation(FACILITIES)}){_PART}(?={_ADVERB}{_BUILD_WORD})"
 )
@@ -63,18 +63,22 @@ _GENERIC = re.compile(
     r"[0-9一二三四五六七八九十百千万亿]+)+"
 )
 # Honours and programmes, not projects: 全国先进制造业基地, 省级电子商务直播基地.
-_SCOPE_PREFIX = re.compile(r"^(?:全国|全省|全市|世界级|国家级|省级|市级|县级|国内|各级|省市县|国家)")
+_SCOPE_PREFIX = re.compile(r"^(?:全国|全省|全市|全县|全区|全镇|世界级|国家级|省级|市级|县级|国内|各级|省市县|国家)")
 # What makes a name concrete: a facility or a works noun, or a phase.
 CONCRETE = re.compile(
     r"园|基地|电站|综合体|中心|小镇|码头|港区|港|大楼|大厦|厂房|工厂|车间|生产线|公路|国道|省道|铁路|快速路|"
     r"高速|大道|路|桥|隧道|水库|电厂|学校|学院|医院|广场|公园|湿地|智谷|核心区|片区|区块|城|馆|站|线|楼|河|湖|"
-    r"岛|堤|塘|闸|管网|污水|供水|风电|光伏|储能|算力|芯片|改造|整治|疏浚|修缮|防治|安置|更新|之家|"
+    r"岛|堤|塘|闸|管网|污水|供水|风电|光伏|储能|算力|芯片|改造|整治|疏浚|修缮|防治|安置|更新|之家|年产|"
     r"[一二三四五六七八九十]期"
 )
 _PHASE_ONLY = re.compile(r"[一二三四五六七八九十、]+期")
 GENERIC_HEAD = re.compile(r"^(?:一批|多个|各类|这些|新|大|重点|重大|优质)+")
 # A name followed by a count is a category: 合作研发泵类项目200余项, 培训项目415个班次.
 _COUNT_AFTER = re.compile(r"[0-9一二三四五六七八九十百千]+(?:多|余)?[个项家批类]")
+# A centre or base named for what it does is a service or a designation, not a project.
+_DESIGNATION = re.compile(r"(?:服务|实践|示范|教育|培训|直播|党群|便民|指挥|调度|研究|孵化)$")
+# A quoted slogan counts its parts: “两路两侧”, “五水共治”, “三改一拆”.
+_SLOGAN = re.compile(r"“[^”]*[一二两三四五六七八九十百千万][^”]*[一二两三四五六七八九十百千万][^”]*”|“[一二两三四五六七八九十百千万]")
 # Quotes and brackets a name may hold: (closing, opening).
 _PAIRS = {"”": "“", "」": "「", "』": "『", ")": "(", "）": "（"}
 
@@ -127,7 +131,7 @@ def name_starts(run: str) -> list[int]:
     # digits left at the front belong to a date or a measure, not to the name
     out = []
     for start in starts:
-        m = re.match(r"[0-9]+[^\u4e00-\u9fff“「『]*", run[start:])
+        m = re.match(r"[0-9]+(?![0-9]|国道|省道|县道|高速)[^\u4e00-\u9fff“「『]*", run[start:])
         out.append(start + (m.end() if m else 0))
     return out
 
@@ -150,6 +154,8 @@ def is_project_name(name: str, suffix: str, companies: frozenset[str]) -> bool:
     stem = _bare(name[: len(name) - len(suffix)])
     if len(stem) < 2 or _PHASE_ONLY.fullmatch(stem) or _GENERIC.fullmatch(stem):
         return False
+    if _SLOGAN.search(name) or (len(stem) <= 2 and CONCRETE.fullmatch(stem)):
+        return False  # “四边三化”工程, “五水共治”: a campaign; 码头工程: a kind of works
     if stem in lexicons.everyday_words():
         return False  # 调研中心建设: a verb is no name
     if _SCOPE_PREFIX.match(stem) or stem[0] in SOFT_CUT_CHARS:
@@ -159,6 +165,12 @@ def is_project_name(name: str, suffix: str, companies: frozenset[str]) -> bool:
     bare = GENERIC_HEAD.sub("", stem)
     if suffix in ("项目", "工程") and (bare in lexicons.industry_aliases() or re.fullmatch(r".{1,4}类", bare)):
         return False  # 文旅项目, 一批激光项目, 泵类项目: a kind of project, not one
+    has_entity = bool(lexicons.industry_pattern().search(stem) or find_places(stem)
+                      or any(stem.startswith(c) for c in companies))
+    if re.match(r"中心|基地|园区|小镇", suffix):
+        # 新时代文明实践中心, 青年创业基地: a service or a designation, unless it is somewhere's
+        # or something's (泽国镇…中心, 机床装备产业园) and no designation (…示范基地)
+        return has_entity and not _DESIGNATION.search(stem)
     return bool(
         CONCRETE.search(name)
         or lexicons.industry_pattern().search(stem)

@@ -25,7 +25,7 @@ _STATUS_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("计划", re.compile(r"计划(?!总投资|投资)|拟|谋划|规划|筹建|前期")),
 )
 # A trigger after these words is a plan or a forecast, not the state of the project.
-_FUTURE = re.compile(r"(?:预计|有望|计划|拟|将|力争|争取|即将|准备|确保|按照|年底前|年内)[^，。；已]{0,8}$")
+_FUTURE = re.compile(r"(?:预计|有望|计划|拟|将|力争|争取|即将|准备|确保|按照|年底前|年内)[^，。；已]{0,16}$")
 # … or when a goal follows it: 2025年完成总体验收的目标.
 _FUTURE_AFTER = re.compile(r"后|[^，。；]{0,4}目标")
 
@@ -53,7 +53,7 @@ def status_in(text: str) -> tuple[str | None, bool]:
     best, future = None, False
     for status, pattern in _STATUS_TRIGGERS:
         for m in pattern.finditer(text):
-            if _FUTURE.search(text[max(0, m.start() - 12):m.start()]) or _FUTURE_AFTER.match(text, m.end()):
+            if _FUTURE.search(text[max(0, m.start() - 20):m.start()]) or _FUTURE_AFTER.match(text, m.end()):
                 future = True
                 continue
             best = later(best, status)
@@ -79,7 +79,7 @@ def batch_status(text: str) -> str | None:
     found = set()
     for pattern in _BATCH_STATUS:
         for m in pattern.finditer(text):
-            if _FUTURE.search(text[max(0, m.start() - 12):m.start()]):
+            if _FUTURE.search(text[max(0, m.start() - 20):m.start()]):
                 continue
             found.add(_BATCH_MAP.get(m.group(1), m.group(1)))
     return found.pop() if len(found) == 1 and "开竣工" not in found else None
