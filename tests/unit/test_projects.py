@@ -254,3 +254,17 @@ def test_a_list_ending_in_works_names_its_members():
     projects = by_name(art)
     assert set(projects) == {"北港区三期", "南港区散货码头"}
     assert {p.status for p in projects.values()} == {"竣工"}
+
+
+def test_respective_investments():
+    art = article("坎门渔港改造项目和楚门文体中心项目总投资分别为5亿元和3.2亿元。")
+    projects = by_name(art)
+    assert projects["坎门渔港改造项目"].investment_value == 5
+    assert projects["楚门文体中心项目"].investment_value == 3.2
+
+
+def test_a_list_after_包括_without_a_colon():
+    art = article("此次集中开工的项目包括沙门镇滨港工业城标准厂房、芦浦镇中心小学迁建工程等。")
+    projects = by_name(art)
+    assert set(projects) == {"沙门镇滨港工业城标准厂房", "芦浦镇中心小学迁建工程"}
+    assert {p.status for p in projects.values()} == {"开工"}

@@ -20,7 +20,7 @@ _TAIL = re.compile(
     r"(?:(?!的|企业|公司|单位|部门|乡镇|街道|村)[\u4e00-\u9fff]){0,6}?(?:项目|工程)"
 )
 # The head of a list: '签约项目包括：'; its members run to the end of the sentence.
-_HEAD = re.compile(r"项目(?:主要)?(?:包括|有|为|分别是|分别为)[：:]")
+_HEAD = re.compile(r"项目(?:主要)?(?:(?:包括|分别是|分别为)[：:]?|(?:有|为)[：:])")
 _LIST_CHARS = 120
 # A member of two names joined by a conjunction: 'A和B'.
 _JOIN = re.compile(r"以及|和|及|与")

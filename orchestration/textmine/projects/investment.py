@@ -57,6 +57,9 @@ def assign(cand: Candidate, same_sentence: list[Candidate]) -> Quantity | None:
     if cand.group is not None:
         return None
     figures = investments(cand.sentence)
+    respective = _respectively(cand, same_sentence)
+    if respective is not False:
+        return respective
     others = [c.start for c in same_sentence if c is not cand]
     after = [(pos, q) for pos, q in figures if pos >= cand.end and not any(cand.end <= o < pos for o in others)]
     if after:
@@ -77,3 +80,16 @@ def next_sentence_figure(sentence: Sentence) -> Quantity | None:
         if not _batch_between(sentence, sentence.start, pos):
             return q
     return None
+
+
+def _respectively(cand: Candidate, same_sentence: list[Candidate]) -> Quantity | None | bool:
+    """'A项目和B项目总投资分别为5亿元和3亿元': the i-th figure after 分别 is the i-th name's.
+    False when the sentence says no 分别 after its names."""
+    sent = cand.sentence
+    names_end = max(c.end for c in same_sentence) - sent.start
+    k = sent.text.find("分别", names_end)
+    if len(same_sentence) < 2 or k < 0 or "投资" not in sent.text[names_end:k]:
+        return False
+    after = [q for q in find_quantities(sent.text[k:]) if q.normalized_unit in _MONEY]
+    i = same_sentence.index(cand)
+    return after[i] if len(after) == len(same_sentence) else None
