@@ -207,6 +207,7 @@ def test_a_signing_and_a_groundbreaking_in_one_report_give_no_batch_status():
     "截至目前，全市集中开工的重大项目运行良好。",
     "各乡镇要推动工业、服务业、城市基础设施等项目建设。",
     "我市推动华为、小米等企业的项目落地。",
+    "3月1日，椒江区2025年一季度重大项目集中开工。",
 ])
 def test_generic_phrases_and_categories_are_not_projects(body):
     assert find_projects(article(body)) == []
