@@ -269,3 +269,19 @@ def test_a_list_after_包括_without_a_colon():
     projects = by_name(art)
     assert set(projects) == {"沙门镇滨港工业城标准厂房", "芦浦镇中心小学迁建工程"}
     assert {p.status for p in projects.values()} == {"开工"}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("目前，正在建设的城西安置房二期已完成主体施工。", "城西安置房二期"),
+    ("去年，公司投资建设横街数控机床产业园，占地260亩。", "横街数控机床产业园"),
+])
+def test_a_facility_after_a_construction_word_is_a_project(body, name):
+    assert name in by_name(article(body))
+
+
+@pytest.mark.parametrize("body", [
+    "新建厂房面积达5万平方米。",
+    "镇里将新建党群服务中心和便民服务中心。",
+])
+def test_a_bare_facility_after_a_construction_word_is_no_project(body):
+    assert find_projects(article(body)) == []

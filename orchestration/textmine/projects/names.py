@@ -39,6 +39,13 @@ _FACILITY_SUFFIX = re.compile(
     rf"(?:{lexicons.alternation(FACILITIES)}){_PART}(?={_ADVERB}{_BUILD_WORD})"
 )
 
+# … or preceded by one: 开工建设的城西安置房, 新建智能制造产业园.
+_ANY_FACILITY = re.compile(rf"(?:{lexicons.alternation(FACILITIES)}){_PART}")
+_BUILT_BEFORE = re.compile(
+    r"(?:新建|开工建设|投资建设|动工兴建|兴建|扩建|续建|迁建|"
+    r"(?:在建|正在建设|建设中|开工|竣工|投产|建成|签约|落户|落地)的)$"
+)
+
 # Words after which a project name starts (签约现代农业综合体项目, 推进…的…产业园).
 _CUT_WORDS = (
     "成功签约 签约 推进 实施 开工 建设 落地 落户 引进 投资 包括 启动 加快 推动 谋划 储备 招引 打造 完成 "
@@ -185,7 +192,7 @@ def suffixed_candidates(body: str, sentences: list[Sentence], companies: frozens
     """Names printed with a project suffix or a facility followed by a construction word."""
     starts = [s.start for s in sentences]
     found: list[Candidate] = []
-    for pattern in (_STRONG_SUFFIX, _FACILITY_SUFFIX):
+    for pattern in (_STRONG_SUFFIX, _FACILITY_SUFFIX, _ANY_FACILITY):
         for m in pattern.finditer(body):
             if _COUNT_AFTER.match(body, m.end()):
                 continue
@@ -196,6 +203,8 @@ def suffixed_candidates(body: str, sentences: list[Sentence], companies: frozens
             start = next((begin + s for s in name_starts(run)
                           if is_project_name(body[begin + s:m.end()], m.group(0), companies)), None)
             if start is None:
+                continue
+            if pattern is _ANY_FACILITY and not _BUILT_BEFORE.search(body[max(0, start - 8):start]):
                 continue
             if any(c.start < m.end() and start < c.end for c in found):
                 continue
