@@ -285,3 +285,16 @@ def test_a_facility_after_a_construction_word_is_a_project(body, name):
 ])
 def test_a_bare_facility_after_a_construction_word_is_no_project(body):
     assert find_projects(article(body)) == []
+
+
+def test_a_byline_in_brackets_is_not_part_of_the_name():
+    art = article("本报讯（记者陈立）金清镇五金产业园项目昨日开工。")
+    assert list(by_name(art)) == ["金清镇五金产业园项目"]
+
+
+def test_a_name_printed_without_its_place_is_the_same_project():
+    art = article("2021年，投资18亿元的泽国精密铸造产业园项目签约。\n如今，精密铸造产业园建成投产。")
+    projects = by_name(art)
+    assert list(projects) == ["泽国精密铸造产业园项目"]
+    assert projects["泽国精密铸造产业园项目"].investment_value == 18
+    assert projects["泽国精密铸造产业园项目"].status == "投产"

@@ -75,7 +75,23 @@ def find_projects(article: Article) -> list[ProjectMention]:
             end_char=cand.end,
         )
         merged[cand.name] = _merge(merged.get(cand.name), found)
-    return sorted(merged.values(), key=lambda p: p.start_char)
+    return sorted(_same_projects(merged).values(), key=lambda p: p.start_char)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"(?:项目|工程)$", "", re.sub(r"[“”「」『』\s]", "", name))
+
+
+def _same_projects(merged: dict[str, ProjectMention]) -> dict[str, ProjectMention]:
+    """One project printed with and without its place (温岭热刺激光产业园项目, 热刺激光产业园):
+    the report under the short name joins the full one."""
+    keys = {_key(n): n for n in merged}
+    for name in list(merged):
+        full = next((keys[k] for k in keys if k != _key(name) and k.endswith(_key(name))
+                     and any(s == 0 and e == len(k) - len(_key(name)) for s, e, _ in find_places(k))), None)
+        if full is not None and full in merged:
+            merged[full] = _merge(merged[full], merged.pop(name))
+    return merged
 
 
 def _with_lists(found: list[Candidate], lists: list[list[Candidate]],

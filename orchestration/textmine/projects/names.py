@@ -87,6 +87,7 @@ _COUNT_AFTER = re.compile(r"[0-9一二三四五六七八九十百千]+(?:多|余
 _DESIGNATION = re.compile(r"(?:服务|实践|示范|教育|培训|直播|党群|便民|指挥|调度|研究|孵化)$")
 # A quoted slogan counts its parts: “两路两侧”, “五水共治”, “三改一拆”.
 _SLOGAN = re.compile(r"“[^”]*[一二两三四五六七八九十百千万][^”]*[一二两三四五六七八九十百千万][^”]*”|“[一二两三四五六七八九十百千万]")
+_BYLINE = re.compile(r"记者|通讯员|本报|摄|图")
 # Quotes and brackets a name may hold: (closing, opening).
 _PAIRS = {"”": "“", "」": "「", "』": "『", ")": "(", "）": "（"}
 
@@ -115,7 +116,8 @@ def run_start(body: str, pos: int) -> int:
             i -= 1
         elif ch in _PAIRS:
             j = body.rfind(_PAIRS[ch], max(0, i - 16), i - 1)
-            if j < 0 or not all(NAME_CHARS.match(c) for c in body[j + 1:i - 1]):
+            inside = body[j + 1:i - 1]
+            if j < 0 or not all(NAME_CHARS.match(c) for c in inside) or _BYLINE.match(inside):
                 break
             i = j
         else:
