@@ -120,6 +120,7 @@ def test_a_construction_word_right_before_the_suffix_belongs_to_the_name():
     ("横峰街道老街有机更新开工，将改造沿街立面3万平方米。", "横峰街道老街有机更新", "开工"),
     ("近日，泽国镇小微企业标准厂房正式投用，首批12家企业已入驻。", "泽国镇小微企业标准厂房", "建成"),
     ("坞根镇红色研学基地建成开放，每年可接待游客5万人次。", "坞根镇红色研学基地", "建成"),
+    ("国庆前夕，太平街道银泰城综合体正式开业。", "太平街道银泰城综合体", "建成"),
 ])
 def test_a_facility_followed_by_a_construction_word_is_a_project(body, name, status):
     projects = by_name(article(body))

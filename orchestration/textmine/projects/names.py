@@ -34,7 +34,7 @@ FACILITIES = (
 ).split()
 _PART = r"(?:[(（][\u4e00-\u9fffA-Za-z0-9]{1,8}[)）])?(?:[一二三四五六七八九十]期)?"
 _ADVERB = r"(?:正式|顺利|全面|主体(?:结构)?|已|已经|成功|率先|提前|如期|集中|开工)?"
-_BUILD_WORD = r"(?:建设|开工|动工|投产|竣工|封顶|结顶|建成|签约|奠基|完工|启用|投用|交付|(?:计划|项目)?总投资)"
+_BUILD_WORD = r"(?:建设|开工|动工|投产|竣工|封顶|结顶|建成|签约|奠基|完工|启用|投用|投运|交付|开业|开园|落成|通车|(?:计划|项目)?总投资)"
 _FACILITY_SUFFIX = re.compile(
     rf"(?:{lexicons.alternation(FACILITIES)}){_PART}(?={_ADVERB}{_BUILD_WORD})"
 )
