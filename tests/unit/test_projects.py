@@ -299,3 +299,14 @@ def test_a_name_printed_without_its_place_is_the_same_project():
     assert list(projects) == ["泽国精密铸造产业园项目"]
     assert projects["泽国精密铸造产业园项目"].investment_value == 18
     assert projects["泽国精密铸造产业园项目"].status == "投产"
+
+
+def test_two_names_and_their_count():
+    art = article("昨天，石粘水库扩容和大溪高铁新城安置房两个项目同时开工。")
+    projects = by_name(art)
+    assert set(projects) == {"石粘水库扩容", "大溪高铁新城安置房"}
+    assert {p.status for p in projects.values()} == {"开工"}
+
+
+def test_a_place_and_a_count_is_no_list():
+    assert find_projects(article("今年，城南镇实施三个项目。")) == []

@@ -19,6 +19,8 @@ _TAIL = re.compile(
     r"(?:等|在内的)(?:[0-9一二三四五六七八九十两百千]+(?:多|余)?个|一批|多个|一系列)?"
     r"(?:(?!的|企业|公司|单位|部门|乡镇|街道|村)[\u4e00-\u9fff]){0,6}?(?:项目|工程)"
 )
+# … or a count alone, for two names or more: 'A和B两个项目'.
+_COUNT_TAIL = re.compile(r"(?<![0-9一二三四五六七八九十两百千])[两二三四五六七八九十]个(?:重大|重点|产业)?(?:项目|工程)")
 # The head of a list: '签约项目包括：'; its members run to the end of the sentence.
 _HEAD = re.compile(r"项目(?:主要)?(?:(?:包括|分别是|分别为)[：:]?|(?:有|为)[：:])")
 _LIST_CHARS = 120
@@ -31,9 +33,9 @@ def enumerated(body: str, sentences: list[Sentence], companies: frozenset[str]) 
     or one name followed by '等…项目')."""
     starts = [s.start for s in sentences]
     lists = []
-    for begin, end in _list_spans(body):
+    for begin, end, least in _list_spans(body):
         members = _members(body, begin, end, companies)
-        if not members:
+        if len(members) < least:
             continue
         i = bisect.bisect_right(starts, members[0][0]) - 1
         if i < 0:
@@ -42,16 +44,18 @@ def enumerated(body: str, sentences: list[Sentence], companies: frozenset[str]) 
     return lists
 
 
-def _list_spans(body: str) -> list[tuple[int, int]]:
+def _list_spans(body: str) -> list[tuple[int, int, int]]:
+    """(start, end, fewest members) of every list."""
     spans = []
-    for m in _TAIL.finditer(body):
-        begin = _list_start(body, m.start())
-        if begin < m.start():
-            spans.append((begin, m.start()))
+    for pattern, least in ((_TAIL, 1), (_COUNT_TAIL, 2)):
+        for m in pattern.finditer(body):
+            begin = _list_start(body, m.start())
+            if begin < m.start():
+                spans.append((begin, m.start(), least))
     for m in _HEAD.finditer(body):
         stop = re.compile(r"[。；;！？\n]").search(body, m.end())
         end = stop.start() if stop else len(body)
-        spans.append((m.end(), end - 1 if body[end - 1:end] == "等" else end))
+        spans.append((m.end(), end - 1 if body[end - 1:end] == "等" else end, 1))
     return spans
 
 

@@ -87,6 +87,7 @@ _COUNT_AFTER = re.compile(r"[0-9一二三四五六七八九十百千]+(?:多|余
 _DESIGNATION = re.compile(r"(?:服务|实践|示范|教育|培训|直播|党群|便民|指挥|调度|研究|孵化)$")
 # A quoted slogan counts its parts: “两路两侧”, “五水共治”, “三改一拆”.
 _SLOGAN = re.compile(r"“[^”]*[一二两三四五六七八九十百千万][^”]*[一二两三四五六七八九十百千万][^”]*”|“[一二两三四五六七八九十百千万]")
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:多|余)?[个批项](?:重大|重点|产业|签约|开工)*$")
 _BYLINE = re.compile(r"记者|通讯员|本报|摄|图")
 # Quotes and brackets a name may hold: (closing, opening).
 _PAIRS = {"”": "“", "」": "「", "』": "『", ")": "(", "）": "（"}
@@ -164,6 +165,8 @@ def is_project_name(name: str, suffix: str, companies: frozenset[str]) -> bool:
     stem = _bare(name[: len(name) - len(suffix)])
     if len(stem) < 2 or _PHASE_ONLY.fullmatch(stem) or _GENERIC.fullmatch(stem):
         return False
+    if _COUNTED.search(stem):
+        return False  # A和B两个项目: a count of projects ends no name
     if _SLOGAN.search(name) or (len(stem) <= 2 and CONCRETE.fullmatch(stem)):
         return False  # “四边三化”工程, “五水共治”: a campaign; 码头工程: a kind of works
     if stem in lexicons.everyday_words():
