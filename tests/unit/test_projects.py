@@ -310,3 +310,12 @@ def test_two_names_and_their_count():
 
 def test_a_place_and_a_count_is_no_list():
     assert find_projects(article("今年，城南镇实施三个项目。")) == []
+
+
+@pytest.mark.parametrize("body", [
+    "今年完成了老旧小区改造、污水管网建设等民生工程。",
+    "镇里建成了文化礼堂、居家养老服务照料中心等民生工程。",
+    "全面推进农村公路提升改造、背街小巷整治等项目。",
+])
+def test_a_list_of_kinds_of_works_names_no_project(body):
+    assert find_projects(article(body)) == []

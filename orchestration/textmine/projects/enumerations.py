@@ -12,7 +12,8 @@ import re
 
 from .. import lexicons
 from ..sentences import Sentence
-from .names import GENERIC_HEAD, MAX_NAME, Candidate, is_project_name, name_starts, run_start
+from ..entities import find_places
+from .names import CONCRETE, GENERIC_HEAD, MAX_NAME, Candidate, is_project_name, name_starts, run_start
 
 # The end of a list: '等14个重大项目', '等一批项目', '在内的20个项目'.
 _TAIL = re.compile(
@@ -24,6 +25,12 @@ _COUNT_TAIL = re.compile(r"(?<![0-9一二三四五六七八九十两百千])[两
 # The head of a list: '签约项目包括：'; its members run to the end of the sentence.
 _HEAD = re.compile(r"项目(?:主要)?(?:(?:包括|分别是|分别为)[：:]?|(?:有|为)[：:])")
 _LIST_CHARS = 120
+# Works done to a facility, and the kinds of works every town has: they name no one project.
+_WORKS = re.compile(r"改扩建|扩建|新建|迁建|改建|建设|改造|整治|提升|更新|修缮|疏浚|防治|安置|扩容")
+_GENERIC_WORKS = re.compile(
+    r"改扩建|扩建|新建|迁建|改建|建设|改造|整治|提升|更新|修缮|疏浚|防治|"
+    r"老旧|小区|农村|城乡|城区|城镇|乡村|道路|背街小巷|雨污分流|美丽|绿化|亮化|公厕|民生|配套|基础设施|[一二三四五六七八九十]期"
+)
 # A member of two names joined by a conjunction: 'A和B'.
 _JOIN = re.compile(r"以及|和|及|与")
 
@@ -106,4 +113,11 @@ def _member_ok(name: str, companies: frozenset[str]) -> bool:
     bare = GENERIC_HEAD.sub("", name[: len(name) - len(suffix)])
     if bare in lexicons.industry_aliases() or re.search(r"类$|领域$|行业$|产业$", bare):
         return False
-    return is_project_name(name, suffix, companies)
+    if not is_project_name(name, suffix, companies):
+        return False
+    stem = name[: len(name) - len(suffix)]
+    if lexicons.industry_pattern().search(stem) or find_places(stem) or any(stem.startswith(c) for c in companies):
+        return True
+    # no place, company or industry: a named facility needs words beyond the kind of works
+    # (东部污水处理厂扩建, 宏达电机智能工厂 — not 污水管网建设, 老旧小区改造)
+    return bool(CONCRETE.search(_WORKS.sub("", stem))) and bool(_GENERIC_WORKS.sub("", CONCRETE.sub("", stem)))
