@@ -319,3 +319,13 @@ def test_a_place_and_a_count_is_no_list():
 ])
 def test_a_list_of_kinds_of_works_names_no_project(body):
     assert find_projects(article(body)) == []
+
+
+def test_a_project_signed_in_a_batch_and_its_planned_investment_in_the_next_paragraph():
+    art = article("昨天，天台县招商引资项目签约大会举行，共签约项目16个，总投资108亿元。"
+                  "签约项目中，既有浙江华康科技新型甜味剂项目，也有琼台仙谷景区提升工程。\n"
+                  "浙江华康科技新型甜味剂项目计划总投资30亿元，分两期建设。")
+    projects = by_name(art)
+    assert set(projects) == {"浙江华康科技新型甜味剂项目", "琼台仙谷景区提升工程"}
+    assert projects["浙江华康科技新型甜味剂项目"].investment_value == 30
+    assert {p.status for p in projects.values()} == {"签约"}
