@@ -329,3 +329,9 @@ def test_a_project_signed_in_a_batch_and_its_planned_investment_in_the_next_para
     assert set(projects) == {"浙江华康科技新型甜味剂项目", "琼台仙谷景区提升工程"}
     assert projects["浙江华康科技新型甜味剂项目"].investment_value == 30
     assert {p.status for p in projects.values()} == {"签约"}
+
+
+def test_a_long_name_with_its_company():
+    name = "浙江东方新材料科技股份有限公司年产5万吨高性能复合材料及制品项目"
+    art = article(f"近日，{name}在滨海新区开工建设。")
+    assert by_name(art)[name].status == "开工"

@@ -22,7 +22,7 @@ from ..entities import find_places
 from ..sentences import Sentence
 
 NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
-MAX_NAME = 32
+MAX_NAME = 40  # 浙江…股份有限公司年产…项目 runs long
 
 # '…项目' / '…工程', unless the suffix is the start of another word (工程师, 项目化, 项目计划).
 _STRONG_SUFFIX = re.compile(
