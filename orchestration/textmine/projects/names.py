@@ -2,8 +2,9 @@
 
 A project name is printed with its suffix: '…项目' or '…工程', or a facility ('…产业园',
 '…基地', '…厂房', '…安置房', '…有机更新', '…综合体' …) directly followed by a construction word
-(机床装备产业园建设, 青少年健康发展中心建成, 城北安置房顺利封顶). A facility may carry a part
-or a phase between it and the verb (物流园(北区)开工, 科创中心二期封顶). The name runs left from
+(机床装备产业园建设, 城北安置房顺利封顶, …产业园总投资…) or preceded by one (开工建设的城西
+安置房). A facility may carry a part or a phase before the verb (物流园(北区)开工, 安置房二期
+封顶); a centre or base must also be somewhere's or something's. The name runs left from
 the suffix to the start of its phrase, over quoted (“未来之城”项目) and bracketed parts, and is
 cut after the verb or preposition that introduces it (签约现代农业综合体项目, 规划面积达3000亩的
 机床装备产业园). Precision comes first: generic phrases (重点项目, 该项目, 一批项目) and honours
@@ -37,7 +38,8 @@ FACILITIES = (
 ).split()
 _PART = r"(?:[(（][\u4e00-\u9fffA-Za-z0-9]{1,8}[)）])?(?:[一二三四五六七八九十]期)?"
 _ADVERB = r"(?:正式|顺利|全面|主体(?:结构)?|已|已经|成功|率先|提前|如期|集中|开工)?"
-_BUILD_WORD = r"(?:建设|开工|动工|投产|竣工|封顶|结顶|建成|签约|奠基|完工|启用|投用|投运|交付|开业|开园|落成|通车|(?:计划|项目)?总投资)"
+_BUILD_WORD = (r"(?:建设|开工|动工|投产|竣工|封顶|结顶|建成|签约|奠基|完工|启用|投用|投运|交付|开业|开园|落成|通车"
+               r"|(?:计划|项目)?总投资)")
 _FACILITY_SUFFIX = re.compile(
     rf"(?:{lexicons.alternation(FACILITIES)}){_PART}(?={_ADVERB}{_BUILD_WORD})"
 )
@@ -55,7 +57,8 @@ _CUT_WORDS = (
     "开展 参与 承担 入选 列入 围绕 聚焦 作为 其中 目前 今年 去年 明年 当天 近日 截至 已有 已经 正在 "
     "全力 此外 另外 同时 以及 还有 总投资 共有 新增 新建 续建 扩建 对接 洽谈 聚力 助力 发力 "
     "关注 尚在 调研 走访 视察 考察 参观 开工建设 全面开工 集中开工 顺利投产 正式投产 "
-    "举行 举办 召开 发布 公布 印发 出台 部署 审议 听取 通报 发出 涵盖 涉及 分别是 分别为 首个 首批 既有 也有 又有 另有 均有 拥有"
+    "举行 举办 召开 发布 公布 印发 出台 部署 审议 听取 通报 发出 涵盖 涉及 分别是 分别为 首个 首批 "
+    "既有 也有 又有 另有 均有 拥有"
 ).split()
 # One-character words after which a name starts (暨: 签约仪式暨…产业园开工).
 CUT_CHARS = frozenset("的在是对为把由从向以等了于将被让给这该此其即赴占暨")
@@ -89,7 +92,9 @@ _COUNT_AFTER = re.compile(r"[0-9一二三四五六七八九十百千]+(?:多|余
 # A centre or base named for what it does is a service or a designation, not a project.
 _DESIGNATION = re.compile(r"(?:服务|实践|示范|教育|培训|直播|党群|便民|指挥|调度|研究|孵化)$")
 # A quoted slogan counts its parts: “两路两侧”, “五水共治”, “三改一拆”.
-_SLOGAN = re.compile(r"“[^”]*[一二两三四五六七八九十百千万][^”]*[一二两三四五六七八九十百千万][^”]*”|“[一二两三四五六七八九十百千万]")
+_NUMERAL = "[一二两三四五六七八九十百千万]"
+_SLOGAN = re.compile(rf"“[^”]*{_NUMERAL}[^”]*{_NUMERAL}[^”]*”|“{_NUMERAL}")
+# A count before the suffix: A和B两个项目.
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两百千]+(?:多|余)?[个批项](?:重大|重点|产业|签约|开工)*$")
 _BYLINE = re.compile(r"记者|通讯员|本报|摄|图")
 # Quotes and brackets a name may hold: (closing, opening).
