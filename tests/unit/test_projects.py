@@ -136,7 +136,7 @@ def test_a_part_in_brackets_belongs_to_the_name():
 
 
 def test_a_quoted_name_and_the_place_of_the_next_sentence():
-    art = article("会上，“乡贤之家”项目正式启动。该项目位于箬横镇，建筑面积约2万平方米。")
+    art = article("当天，“乡贤之家”项目宣布启动。该项目坐落于箬横镇，占地约2万平方米。")
     p = by_name(art)["“乡贤之家”项目"]
     assert p.status == "启动"
     assert p.location is not None and p.location.startswith("箬横")
@@ -199,14 +199,14 @@ def test_a_signing_and_a_groundbreaking_in_one_report_give_no_batch_status():
 
 
 @pytest.mark.parametrize("body", [
-    "需要这些重点项目和优质项目的支撑。",
-    "本次签约项目14个，其中外资制造业项目8个。",
-    "涵盖新能源、新材料、高端装备等多个项目。",
-    "深入开展招商引资“一号工程”，招引大项目、好项目。",
+    "园区发展离不开这批重点项目与优质项目的带动。",
+    "今年新签约项目9个，其中先进制造业项目5个。",
+    "覆盖汽摩配、水泵、鞋帽等多个项目。",
+    "全力实施招商引资“头号工程”，多引大项目、好项目。",
     "这是温岭首个“工业上楼”项目。",
     "作为浙江省“千项万亿”项目，进展顺利。",
     "截至目前，全市集中开工的重大项目运行良好。",
-    "各乡镇要推动工业、服务业、城市基础设施等项目建设。",
+    "各街道要抓好农业、旅游业、交通设施等项目建设。",
     "我市推动华为、小米等企业的项目落地。",
     "3月1日，椒江区2025年一季度重大项目集中开工。",
 ])

@@ -26,7 +26,7 @@ BATCH_NP = re.compile(
     rf"(?:{_COUNT}(?:个|批|项)|一批|多个|这些|这批|上述|所有|全部|首批|等)[^，。；,;]{{0,12}}?项目(?!之一)"
     rf"|项目(?:共|达|有|总数)?{_COUNT}(?:个|项)|集中(?:开竣工|开工|签约|竣工|投产)"
 )
-# '总投资281.8亿元的60个项目': the batch follows its figure.
+# '总投资45.6亿元的12个项目': the batch follows its figure.
 _BATCH_AFTER = re.compile(rf"^[^，。；,;]{{0,4}}的(?:{_COUNT}个|一批|多个)[^，。；,;]{{0,8}}?项目")
 
 
