@@ -42,6 +42,7 @@ class Span:
     end: int
     kind: str  # industry | company | organization | person | place
     canonical: str
+    code: str | None = None  # an industry's place in the taxonomy (GB4754:36 …), None if unplaced
 
 
 def overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:

@@ -55,6 +55,7 @@ def _mentions_cached(article: Article) -> tuple[EntityMention, ...]:
             start_char=s.start,
             end_char=s.end,
             sentence=sentence_at(s.start),
+            taxonomy_code=s.code,
         ))
     return tuple(out)
 
