@@ -11,6 +11,7 @@ from typing import Iterable
 
 from .. import lexicons
 from ..records import EntityMention
+from .tagged_companies import known_companies, tagged_short_forms, tagged_spans, widen_full_names
 from .common import (
     CJK, CUT_CHARS, CUT_WORDS, GENERIC_BRANDS, IS_CJK, Span, cjk_run_before, is_place_word, name_start, overlaps,
     place_words, places_longest_first,
@@ -88,8 +89,8 @@ def _valid_company_head(head: str, suffix: str) -> bool:
         return False  # 工厂, 电厂, 水厂, 车间厂 … and two-character words ending in 厂
     if suffix in ("集团", "银行") and head in GENERIC_BRANDS:
         return False
-    if head[0] in "0123456789":
-        return False
+    if head[0] in "0123456789家个" or head.endswith("企业"):
+        return False  # 30家重点企业集团, 大企业集团: a kind of company, no name
     return True
 
 
@@ -105,6 +106,9 @@ def _short_form_companies(body: str, raw_industry: list[re.Match[str]], taken: l
         start = p - len(brand)
         if _NOT_AFTER_SHORT_FORM.match(body, q) or overlaps(start, q, taken) or overlaps(start, q, out):
             continue
+        if m.group(0) == "科技" and q < len(body) and IS_CJK.match(body[q]) and body[q] not in CUT_CHARS:
+            continue  # 科技 is a noun too: 物联科技智慧…, 某某科技产城 name no company
+
         if any(r.start() == p and r.end() > q for r in raw_industry):
             continue  # the word goes on into a longer industry term: 激光器, 机床工具
         # an industry alias that reaches into the brand (鞋帽服饰, 激光电子, 风光电及储能)
@@ -157,7 +161,13 @@ def _coordinated_companies(body: str, known: list[Span]) -> list[Span]:
         for start, part in items:
             if start in starts:
                 continue
-            head = part.split("的", 1)[0] if "的" in part else part
+            head = part
+            for sep in "的等":  # 美戈利的…, 海斯坦普等企业
+                head = head.split(sep, 1)[0]
+            if head == part and len(part) > 4 and start == items[0][0]:  # 集聚了清陶能源、…
+                cut = name_start(part)
+                start, head = start + cut, part[cut:]
+                part = head
             if head != part or len(part) <= 4:
                 if _valid_brand(head) and not overlaps(start, start + len(head), known):
                     out.append(Span(start, start + len(head), "company", head))
@@ -232,9 +242,16 @@ def _resolve_short_forms(shorts: list[Span], full: list[Span]) -> list[Span]:
     return out
 
 
+def _opens_clause(prefix: str) -> bool:
+    return any(c in CUT_CHARS for c in prefix) or any(w in prefix for w in CUT_WORDS)
+
+
 def find_companies(body: str, raw_industry: list[re.Match[str]]) -> list[Span]:
-    full = _full_name_companies(body)
+    tagged = tagged_spans(body)
+    full = widen_full_names(body, _full_name_companies(body), tagged, _opens_clause)
     shorts = _short_form_companies(body, raw_industry, full)
+    shorts += tagged_short_forms(body, tagged, full + shorts, _valid_brand)
+    shorts += known_companies(body, full + shorts)
     coordinated = _coordinated_companies(body, full + shorts)
     brands = _brand_occurrences(body, full, full + shorts + coordinated)
     return full + _resolve_short_forms(shorts + coordinated, full) + brands
