@@ -121,3 +121,6 @@ GENERIC_BRANDS = frozenset(
     "农业 渔业 体育 科技 金融 信息 数据 网络 互联网 人工 高科技 全域 全链 共富 作坊 小作坊 新时代 未来 "
     "浙产 国产 自主 核心 关键".split()
 )
+
+# Verbs of policy prose that jieba's dictionary does not hold (做强激光 is no brand, 赋能产业 no industry).
+POLICY_VERBS = frozenset("赋能 助力 聚力 深耕 做强 做大 做优 做精 做实 壮大 焕新 链接 强链 补链 延链".split())

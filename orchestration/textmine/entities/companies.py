@@ -11,9 +11,9 @@ from typing import Iterable
 
 from .. import lexicons
 from ..records import EntityMention
-from .tagged_companies import known_companies, tagged_short_forms, tagged_spans, widen_full_names
+from .tagged_companies import TAGGED_TAIL, known_companies, tagged_short_forms, tagged_spans, widen_full_names
 from .common import (
-    CJK, CUT_CHARS, CUT_WORDS, GENERIC_BRANDS, IS_CJK, Span, cjk_run_before, is_place_word, name_start, overlaps,
+    CJK, CUT_CHARS, CUT_WORDS, GENERIC_BRANDS, POLICY_VERBS, IS_CJK, Span, cjk_run_before, is_place_word, name_start, overlaps,
     place_words, places_longest_first,
 )
 
@@ -51,7 +51,7 @@ def _short_form_re() -> re.Pattern[str]:
 def _valid_brand(brand: str) -> bool:
     if not 2 <= len(brand) <= 4 or not all(IS_CJK.match(ch) for ch in brand):
         return False
-    if any(ch in _NOT_IN_BRAND for ch in brand) or brand in GENERIC_BRANDS \
+    if any(ch in _NOT_IN_BRAND for ch in brand) or brand in GENERIC_BRANDS or brand in POLICY_VERBS \
             or brand[:2] in GENERIC_BRANDS or brand[-2:] in GENERIC_BRANDS:
         return False
     if is_place_word(brand) or any(p in brand for p in place_words() if len(p) >= 2):
@@ -60,6 +60,14 @@ def _valid_brand(brand: str) -> bool:
     if brand in everyday or (len(brand) > 2 and (brand[:2] in everyday or brand[-2:] in everyday)):
         return False  # 做好, 承担, 翻开, 推动一批: verbs, adverbs and numerals are no brand
     return not lexicons.industry_pattern().search(brand)
+
+
+def _valid_listed_name(name: str) -> bool:
+    """A brand alone (美戈利), or a brand and an industry word (星港汽车)."""
+    if _valid_brand(name):
+        return True
+    tail = TAGGED_TAIL.search(name)
+    return bool(tail) and 2 <= tail.start() <= 4 and _valid_brand(name[:tail.start()])
 
 
 def _full_name_companies(body: str) -> list[Span]:
@@ -156,6 +164,10 @@ def _coordinated_companies(body: str, known: list[Span]) -> list[Span]:
         for part in clause.group(0).split("、"):
             items.append((pos, part))
             pos += len(part) + 1
+        first_start, first = items[0]
+        if len(first) > 4 and first_start not in starts:  # 集聚了清陶能源、…: the name after the verb
+            cut = name_start(first)
+            items[0] = (first_start + cut, first[cut:])
         if not any(start in starts for start, _ in items):
             continue
         for start, part in items:
@@ -164,12 +176,8 @@ def _coordinated_companies(body: str, known: list[Span]) -> list[Span]:
             head = part
             for sep in "的等":  # 美戈利的…, 海斯坦普等企业
                 head = head.split(sep, 1)[0]
-            if head == part and len(part) > 4 and start == items[0][0]:  # 集聚了清陶能源、…
-                cut = name_start(part)
-                start, head = start + cut, part[cut:]
-                part = head
-            if head != part or len(part) <= 4:
-                if _valid_brand(head) and not overlaps(start, start + len(head), known):
+            if head != part or len(part) <= 6:
+                if _valid_listed_name(head) and not overlaps(start, start + len(head), known):
                     out.append(Span(start, start + len(head), "company", head))
     return out
 

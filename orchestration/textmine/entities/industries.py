@@ -23,7 +23,7 @@ from typing import Sequence
 
 from .. import industry_taxonomy as taxonomy
 from .. import lexicons
-from .common import CUT_CHARS, IS_CJK, Span, cjk_run_before, is_place_word, name_start, overlaps, starts_with_place
+from .common import POLICY_VERBS, CUT_CHARS, IS_CJK, Span, cjk_run_before, is_place_word, name_start, overlaps, starts_with_place
 
 # Words that make a short word an industry: 激光产业, 制鞋企业, 泵业重镇, 新材料规上产值.
 _INDUSTRY_HEAD = re.compile(
@@ -121,8 +121,6 @@ def _plausible_name(name: str) -> bool:
 # jieba tags of words a name never holds: verbs, adverbs, prepositions, conjunctions, pronouns,
 # particles, counters and common numerals (推动, 进一步, 众多); a name starts after them.
 _FUNCTION_TAGS = frozenset("v vd d p c r u q m!".split())
-# Verbs of policy prose that jieba's dictionary does not hold.
-_POLICY_VERBS = frozenset("赋能 助力 聚力 深耕 做强 做大 做优 做精 壮大 焕新 链接 链上 强链 补链 延链".split())
 # Endings of no industry name: 中小企业, 高能级, 多样性.
 _NOT_NAME_END = ("企业", "级", "性", "化", "们")
 
@@ -134,7 +132,7 @@ def _function_word_end(name: str) -> int:
     for i in range(len(name)):
         for k in (2, 3, 4):
             word = name[i:i + k]
-            if i + k <= len(name) and (tags.get(word) in _FUNCTION_TAGS or word in _POLICY_VERBS):
+            if i + k <= len(name) and (tags.get(word) in _FUNCTION_TAGS or word in POLICY_VERBS):
                 cut = max(cut, i + k)
     return cut if len(name) - cut >= 2 else len(name)  # 区块包含: a verb at the end, no name
 

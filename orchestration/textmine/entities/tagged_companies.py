@@ -17,7 +17,7 @@ from .common import Span, overlaps
 KNOWN_COMPANIES = Path(__file__).resolve().parent.parent / "lexicon" / "companies_known.txt"
 
 # Industry words a tagged short form may end in (beyond companies.py's short-form words).
-_TAGGED_TAIL = re.compile(
+TAGGED_TAIL = re.compile(
     r"(?:汽车|能源|新能源|材料|新材料|科技|股份|集团|控股|电子|电气|电器|机械|激光|光电|医药|药业|生物|医疗|智能|"
     r"数控|机床|泵业|电机|实业|食品|水产|鞋业|服饰|纺织|化工|精工|模具|汽配|传媒|文化|环境|环保|光伏|储能|半导体|芯片)$"
 )
@@ -53,7 +53,7 @@ def tagged_short_forms(body: str, tagged: list[tuple[int, int]], taken: list[Spa
     out: list[Span] = []
     for start, end in tagged:
         name = body[start:end]
-        tail = _TAGGED_TAIL.search(name)
+        tail = TAGGED_TAIL.search(name)
         if not tail or not 2 <= tail.start() <= 4 or not valid_brand(name[:tail.start()]):
             continue
         if overlaps(start, end, taken) or overlaps(start, end, out):
