@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from .. import lexicons
+from ..sentences import split_sentences
 from .common import Span, overlaps
 
 KNOWN_COMPANIES = Path(__file__).resolve().parent.parent / "lexicon" / "companies_known.txt"
@@ -35,11 +36,19 @@ def _known_re() -> re.Pattern[str]:
 
 
 def tagged_spans(body: str) -> list[tuple[int, int]]:
-    """[start, end) of every span the CRF tags as a company."""
+    """[start, end) of every span the CRF tags as a company. Sentence by sentence, in one batch:
+    the tagger steps through the characters of a batch's texts together, so many short texts
+    are much faster than one long body (and it was trained on sentences)."""
     from .. import ner  # numpy and the model load on first use only
+    from .. import ner_features
 
-    labels = ner.tag_text(body)
-    return sorted((s, e + 1) for spans in labels.get("company", {}).values() for s, e in spans)
+    sentences = list(split_sentences(body))
+    if not sentences:
+        return []
+    out = []
+    for sent, tags in zip(sentences, ner.tagger().tag_batch([s.text for s in sentences])):
+        out += [(sent.start + s, sent.start + e + 1) for typ, s, e in ner_features.tags_to_spans(tags) if typ == "company"]
+    return sorted(out)
 
 
 def known_companies(body: str, taken: list[Span]) -> list[Span]:
