@@ -8,6 +8,7 @@ import pytest
 from orchestration.textmine import industry_taxonomy as taxonomy
 from orchestration.textmine.entities import find_mentions
 from orchestration.textmine.records import Article
+from tests.unit.entity_helpers import check_spans, of_type
 
 
 def article(body: str) -> Article:
@@ -114,3 +115,46 @@ def test_cut_verb_before_a_cluster_word_and_whole_value_chain():
 def test_list_item_with_et_cetera_keeps_the_name_as_surface():
     found = industries("围绕机床工具等产业链招引项目。")
     assert found == {"金属切削数控机床": ({"机床工具"}, "GB4754:342")}
+
+
+# --- on sentences from the seed issues (raw/) ----------------------------------------
+
+
+def test_industries_in_a_list_of_clusters_are_canonicalised():
+    body = ("泵与电机、机床工具、汽摩配件、鞋帽服饰等传统产业集群在这里持续扩容，激光电子、医药健康、"
+            "风光电及储能、半导体及控制器等新兴产业在这里探索成长。")
+    art = article(body)
+    mentions = find_mentions(art)
+    check_spans(art, mentions)
+    assert set(of_type(mentions, "industry")) == {
+        "泵与电机", "金属切削数控机床", "汽摩配件", "鞋帽服饰", "激光", "医药健康", "风光电及储能", "半导体及控制器",
+    }
+    assert of_type(mentions, "industry")["激光"] == {"激光电子"}
+
+
+@pytest.mark.parametrize("body, canonical, surface", [
+    ("近日，工业和信息化部公布了名单，我市的农业机械排灌用泵产业集群位列其中。", "泵与电机", "农业机械排灌用泵产业集群"),
+    ("去年，我市机器人与数控机床产业集群还入选了第二批省级特色产业集群核心区创建名单。", "金属切削数控机床", "机器人与数控机床产业集群"),
+    ("带动我市机床装备产业集群在去年实现总产值105.78亿元。", "金属切削数控机床", "机床装备产业集群"),
+    ("随着电商直播产业的兴起，当地渔村陆续触电。", "电子商务", "电商直播产业"),
+    ("并明确表示将加快高端化、绿色化、定制化的铸造产业回迁。", "铸造", "铸造产业"),
+])
+def test_cluster_and_industry_phrases(body, canonical, surface):
+    industries = of_type(find_mentions(article(body)), "industry")
+    assert surface in industries[canonical]
+
+
+@pytest.mark.parametrize("body", [
+    "随着新工艺、新材料、新技术的广泛应用，各类新经济、新业态蓬勃发展。",  # short alias, no industry context
+    "传统产业焕新升级，新兴产业培育壮大。",  # vague phrases are not industries
+    "城南镇政府与台州吉裕水产养殖有限公司成功签约现代农业综合体项目。",  # inside a company / a project name
+])
+def test_no_industry_without_context(body):
+    assert of_type(find_mentions(article(body)), "industry") == {}
+
+
+def test_a_short_alias_counts_in_an_enumeration_that_names_industries():
+    body = "机器人、储能、激光、半导体等战略性新兴产业，已在温岭落地开花。"
+    # national words keep their own names; the county's clusters are 风光电及储能, 半导体及控制器
+    assert {"机器人", "储能", "激光", "半导体"} <= set(of_type(find_mentions(article(body)), "industry"))
+
