@@ -44,6 +44,17 @@ def test_tagger_start_widens_a_full_name_cut_short():
     assert tagged_companies.widen_full_names(body, [cut], [(3, 16)], companies._opens_clause)[0].start == 6
 
 
+def test_without_a_usable_model_the_rules_still_find_companies(monkeypatch):
+    from orchestration.textmine import ner
+
+    def missing():
+        raise FileNotFoundError("no model")
+
+    monkeypatch.setattr(ner, "tagger", missing)
+    assert tagged_companies.tagged_spans("浙江远帆新材料股份有限公司扩产。") == []
+    assert names("会上，浙江远帆新材料股份有限公司作了发言。") == {"浙江远帆新材料股份有限公司"}
+
+
 @pytest.mark.parametrize("body", [
     "全市30家重点企业集团营收增长，大企业集团领跑。",  # a kind of company
     "项目将打造集研发于一体的云帆科技产城。",  # 科技 glued to a noun

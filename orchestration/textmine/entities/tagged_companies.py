@@ -45,8 +45,12 @@ def tagged_spans(body: str) -> list[tuple[int, int]]:
     sentences = list(split_sentences(body))
     if not sentences:
         return []
+    try:
+        tagger = ner.tagger()
+    except (FileNotFoundError, RuntimeError):
+        return []  # no model, or one of other features (being retrained): the rules still run
     out = []
-    for sent, tags in zip(sentences, ner.tagger().tag_batch([s.text for s in sentences])):
+    for sent, tags in zip(sentences, tagger.tag_batch([s.text for s in sentences])):
         out += [(sent.start + s, sent.start + e + 1) for typ, s, e in ner_features.tags_to_spans(tags) if typ == "company"]
     return sorted(out)
 
