@@ -7,7 +7,7 @@ Three passes, longest span first where they meet:
    (我市, 全市, 一批, 千亿级); resolved to the taxonomy (exact, alias, or its head noun:
    高端纺织 is placed under 纺织 and keeps its name). A name the taxonomy cannot place is still
    an industry after 产业/行业/产业集群/产业链 (数字能源产业), without a code;
-2. items of a list that closes with 等…产业 (元宇宙、低空经济等产业新赛道), once one item
+2. items of a list that closes with 等…产业 (氢能、储能等产业新方向), once one item
    is a listed industry;
 3. every listed word in the text: a short one (≤ 3 characters: 激光, 储能, 铸造) and a service
    word (教育, 物流) only in an industry context (激光产业, 制鞋企业, 规上产值, a list closing

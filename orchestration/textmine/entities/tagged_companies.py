@@ -1,7 +1,7 @@
 """Company names no rule of `companies.py` finds: the character CRF of `ner.py` (labels
 company, organization, government) and a short list of brands known across China.
 
-The tagger finds names no lexicon holds (清河光电, 科创新源新材料股份有限公司) but also
+The tagger finds names no lexicon holds (清河光电, 东岙恒远新材料股份有限公司) but also
 phrases (冷链仓储, 某某网新闻); a tagged span counts as a company only when it is a full name
 (it ends in a company suffix) or a brand before an industry word (沪光汽车), and a full name
 the suffix rule cut short takes the tagger's start when that start is no verb."""
