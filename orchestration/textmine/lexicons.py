@@ -1,7 +1,7 @@
 """The lexicon files under `lexicon/`, read once per process.
 
-- `industries.csv` (`canonical,alias`, one row per surface form, the canonical itself
-  included): the industry taxonomy. Users extend it by adding rows; no code changes.
+- the industry taxonomy (`industries.csv`, the county's clusters, users extend it; the national
+  classifications in `industry_*.csv`): read by `industry_taxonomy.py`, seen here as aliases;
 - `userdict.txt` (jieba's `word freq pos`): domain words that segmentation must keep whole.
   Its tags double as small gazetteers: `ns` rows are place names, `nt` rows organisations.
 - jieba's own dictionary, for the part of speech of everyday words (a verb is no brand name).
@@ -10,7 +10,6 @@ Everything here is cached (`functools.cache`), so callers may ask as often as th
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
 import re
@@ -19,8 +18,9 @@ from typing import Iterable
 
 import jieba
 
+from . import industry_taxonomy
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
-INDUSTRIES_CSV = LEXICON_DIR / "industries.csv"
 USER_DICT = LEXICON_DIR / "userdict.txt"
 
 
@@ -33,18 +33,10 @@ class UserDictEntry:
 
 @functools.cache
 def industry_aliases() -> dict[str, str]:
-    """alias → canonical industry name (every canonical maps to itself)."""
-    aliases: dict[str, str] = {}
-    with INDUSTRIES_CSV.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            canonical = (row.get("canonical") or "").strip()
-            alias = (row.get("alias") or "").strip()
-            if not canonical or canonical.startswith("#"):
-                continue
-            aliases.setdefault(canonical, canonical)
-            if alias:
-                aliases[alias] = canonical
-    return aliases
+    """Every surface form of the industry taxonomy → its canonical name (the generic words that
+    name no one industry, 制造业, 新兴产业, left out)."""
+    generic = industry_taxonomy.generic_words()
+    return {w: e.canonical for w, e in industry_taxonomy.entries().items() if w not in generic}
 
 
 @functools.cache

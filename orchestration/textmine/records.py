@@ -68,6 +68,9 @@ class EntityMention:
     start_char: int
     end_char: int
     sentence: str
+    # An industry's class in the taxonomy (GB4754:36, SEI2018:6.5, …); None for other types
+    # and for an industry the taxonomy cannot place (recorded under its name as printed).
+    taxonomy_code: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

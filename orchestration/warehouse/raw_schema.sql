@@ -56,8 +56,10 @@ create table if not exists raw.entity_mentions (
     surface varchar not null,
     start_char integer not null,
     end_char integer not null,
-    sentence varchar
+    sentence varchar,
+    taxonomy_code varchar  -- industries: class in the taxonomy (GB4754:…, SEI2018:…), null if unplaced
 );
+alter table raw.entity_mentions add column if not exists taxonomy_code varchar;
 
 create table if not exists raw.metrics (
     source_file varchar not null,

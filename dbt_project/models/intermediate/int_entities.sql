@@ -9,7 +9,8 @@ select
     cast(count(distinct article_id) as integer) as n_articles,
     cast(count(distinct issue_id) as integer) as n_issues,
     min(publication_date) as first_seen_date,
-    max(publication_date) as last_seen_date
+    max(publication_date) as last_seen_date,
+    min(taxonomy_code) as taxonomy_code
 from {{ ref('int_entity_mentions') }}
 where canonical_name is not null
 group by entity_type, canonical_name

@@ -9,6 +9,7 @@ select
     m.start_char,
     m.end_char,
     m.sentence,
+    m.taxonomy_code,
     i.publication_date
 from {{ ref('stg_entity_mentions') }} as m
 inner join {{ ref('stg_issues') }} as i

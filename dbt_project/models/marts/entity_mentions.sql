@@ -9,5 +9,6 @@ select
     start_char,
     end_char,
     sentence,
-    publication_date
+    publication_date,
+    taxonomy_code
 from {{ ref('int_entity_mentions') }}

@@ -6,6 +6,8 @@ select
     first_seen_date,
     last_seen_date,
     n_articles,
-    n_issues
+    n_issues,
+    taxonomy_code,
+    taxonomy_code is not null as in_taxonomy
 from {{ ref('int_entities') }}
 where entity_type = 'industry'

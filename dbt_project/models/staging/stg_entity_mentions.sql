@@ -35,6 +35,7 @@ select
     cast(surface as varchar) as surface,
     cast(start_char as integer) as start_char,
     cast(end_char as integer) as end_char,
-    {{ clean_text('sentence') }} as sentence
+    {{ clean_text('sentence') }} as sentence,
+    {{ clean_text('taxonomy_code') }} as taxonomy_code
 from ranked
 where id_rank = 1
