@@ -14,20 +14,18 @@ For every figure `numbers.find_quantities` finds in a sentence the module decide
 """
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import re
 
+from . import subjects
 from .numbers import Quantity, find_quantities
 from .records import Article, EntityMention, Metric
-from .sentences import Sentence, split_sentences
+from .regions import Region
+from .sentences import split_sentences
+from .subjects import Figure, Scope
 from .timeparse import UNKNOWN, Period, as_of_period, resolve_period
 
 # --- lexicon -------------------------------------------------------------------------------
-
-HOME_REGION = "温岭"  # the county the paper covers: 我市/全市 stand for it
-REGION_WORDS = {"我市": HOME_REGION, "全市": HOME_REGION, "本市": HOME_REGION, "市内": HOME_REGION,
-                "全县": HOME_REGION, "全省": "浙江", "我省": "浙江", "本省": "浙江", "全国": "中国"}
 
 # Money keywords → metric; the keyword nearest before the figure wins.
 MONEY_KEYWORDS = [
@@ -55,7 +53,8 @@ ENTERPRISE_NOUNS = ("企业", "公司", "冠军", "小巨人", "工厂", "厂家
                     "工坊", "龙头", "上市")
 COUNT_NOUNS = ("研究院", "集群", "平台", "产品", "项目", "专利", "标准", "基地", "技术", "品牌", "园区",
                "人才", "工程师", "直播", "房", "村民", "游客", "客流", "从业人员", "员工", "职工",
-               "就业", "床位", "课题", "成果", "创新", "院士", "科研")
+               "就业", "床位", "课题", "成果", "创新", "院士", "科研",
+               "设区市", "县级市", "城市", "县")  # 12个设区市、16个县级市上榜
 BUSINESS_UNITS = ("市场主体", "个体工商户", "个体户", "经营主体")
 # … and those it is not (the logistics of meetings, inspections and campaigns).
 COUNT_STOP_NOUNS = ("问题", "意见", "建议", "方面", "团体", "部门", "代表", "委员", "领导", "座谈会",
@@ -67,21 +66,11 @@ ACTIVITY_VERBS = ("走访", "调研", "慰问", "检查", "督查", "约谈", "�
 FLOW_METRICS = frozenset({"output_value", "added_value", "growth_rate", "investment",
                           "annual_output_value_expected", "sales", "generation"})
 STOCK_METRICS = frozenset({"enterprise_count", "count", "population", "households"})
-# Metrics that describe an industry when the text credits them to the city (我市已建成…平台6个).
-INDUSTRY_METRICS = frozenset({"enterprise_count", "count", "output_value", "share", "growth_rate",
-                              "sales", "added_value"})
-SUBJECT_TYPES = {"industry": "industry", "company": "company", "project": "project",
-                 "organization": "organization", "place": "region"}
 DURATIONS = frozenset({"year", "month", "day", "hour", "minute", "second", "week", "age", "anniversary"})
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _ITEM_BREAK = re.compile(r"[，,；;：:。！？!?、]")
 _AS_OF_CUE = re.compile(r"已|现|累计|至今")
-_TIME_ONLY = re.compile(r"(?:目前|当前|截至目前|近日|日前|近年来|近期|同时|此外|另外|其中|如今|今年|去年|"
-                        r"[0-9０-９一二三四五六七八九十〇零]+[年月日号]|上午|下午|晚上|[0-9]{4}年.*|截至.*|[^，]{0,12}以来)+")
-_SPEECH = re.compile(r"(?:说|表示|介绍|指出|强调|告诉记者|称|认为|透露|坦言)$")
-_ADVERBIAL = re.compile(r"^(?:作为|在|随着|通过|经过|为了|为|据|根据|按照|围绕|依托|对|对于|与|和|除|自|从|当|由于|面对|针对|历经|得益于)")
-_LIST_INTRO = re.compile(r"包括|比如|例如|诸如")
 _TAIL = re.compile(r"(?:[“”\"‘’（）()\s]|达到|超过|突破|多达|高达|合计|累计|总数|数量|总量|个数|家数|"
                    r"[达近约超逾共有已为计])$")
 # 投资10亿元以上项目7个: a bound that defines a category, not a figure
@@ -92,13 +81,18 @@ _NO_NOUN_AFTER = re.compile(r"^(?:[的、，,。；;：:）)”’]|以上|以�
 # --- entry point ---------------------------------------------------------------------------
 
 
-def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[EntityMention]) -> list[Metric]:
+def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[EntityMention],
+                 home: Region | None = None) -> list[Metric]:
+    """Every figure worth a row; `home` is the issue's own region (what 我市 stands for when
+    the article does not name one)."""
     body = article.body
-    usable = _outermost(m for m in mentions if m.entity_type in SUBJECT_TYPES)
-    dominant = _dominant_industry(article, usable)
+    usable = _outermost(subjects.usable(mentions))
+    usable = sorted(usable + subjects.region_mentions(article, usable), key=lambda m: m.start_char)
+    dominant = subjects.dominant_industry(article, usable)
+    scope = Scope.of(article, home)
     sentences = list(split_sentences(body))
     out: list[Metric] = []
-    last: dict[int, tuple[str, str]] = {}  # sentence index → subject of its last figure
+    last: dict[int, tuple[str, str] | None] = {}  # sentence index → subject of its last figure
     for idx, sent in enumerate(sentences):
         earlier: list[tuple[int, tuple[str, str]]] = []  # subjects of this sentence's figures so far
         for q in find_quantities(sent.text):
@@ -106,9 +100,10 @@ def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[Enti
             if metric is None:
                 continue
             start, end = sent.span_of(q.start, q.end)
-            subject = _subject(body, sentences, idx, q, start, end, metric, usable, dominant, earlier,
-                               last.get(idx - 1))
-            earlier.append((start, subject))
+            fig = Figure(sent, idx, q.start, start, end, metric, q.normalized_unit == "persons")
+            subject = subjects.resolve(body, sentences, fig, usable, dominant, scope, earlier, last.get(idx - 1))
+            if subject is not None:
+                earlier.append((start, subject))
             last[idx] = subject
             period = _period(sent.text, q, metric, pub_date)
             out.append(Metric(
@@ -261,162 +256,6 @@ def _noun_kind(noun: str, first: bool) -> str | None:
             if best_key is None or key > best_key:
                 best, best_key = kind, key
     return best
-
-
-# --- what the figure is about --------------------------------------------------------------
-
-
-def _dominant_industry(article: Article, mentions: list[EntityMention]) -> EntityMention | None:
-    """The industry an article is about: named in the headline, or most of its industry mentions."""
-    industries = [m for m in mentions if m.entity_type == "industry"]
-    if not industries:
-        return None
-    for m in industries:
-        if m.surface in article.title or m.canonical_name in article.title:
-            return m
-    counts = collections.Counter(m.canonical_name for m in industries)
-    name, n = counts.most_common(1)[0]
-    if n >= 3 and n >= 0.6 * len(industries):
-        return next(m for m in industries if m.canonical_name == name)
-    return None
-
-
-def _is_home(name: str) -> bool:
-    return name.startswith(HOME_REGION) or name in ("我市", "全市", "本市")
-
-
-def _subject(body: str, sentences: list[Sentence], idx: int, q: Quantity, start: int, end: int,
-             metric: str, mentions: list[EntityMention], dominant: EntityMention | None,
-             earlier: list[tuple[int, tuple[str, str]]], previous: tuple[str, str] | None) -> tuple[str, str]:
-    sent = sentences[idx]
-    chosen = _subject_in_sentence(body, sent, q, start, end, metric, mentions, earlier)
-    if chosen is None and previous is not None and idx > 0 and "\n" not in body[sentences[idx - 1].end: sent.start]:
-        chosen = previous  # 增加值达348亿元。服务业对GDP增长的贡献度达56.8%: the same subject goes on
-    if chosen is None:
-        chosen = _subject_in_paragraph(body, sentences, idx, mentions)
-    if chosen is None:
-        chosen = (dominant.canonical_name, "industry") if dominant else (HOME_REGION, "region")
-    if dominant is not None and chosen[1] == "region" and _is_home(chosen[0]) and metric in INDUSTRY_METRICS:
-        return dominant.canonical_name, "industry"  # 我市已建成…平台6个 in an article on one industry
-    return chosen
-
-
-def _as_subject(m: EntityMention) -> tuple[str, str]:
-    return m.canonical_name, SUBJECT_TYPES[m.entity_type]
-
-
-def _subject_in_sentence(body: str, sent: Sentence, q: Quantity, start: int, end: int, metric: str,
-                         mentions: list[EntityMention],
-                         earlier: list[tuple[int, tuple[str, str]]]) -> tuple[str, str] | None:
-    # 规划面积达3000亩的机床装备产业园: the figure describes the name that follows it
-    following = [m for m in mentions if end < m.start_char <= end + 2 and body[end: m.start_char] == "的"]
-    if following:  # the longest name there: 机床装备产业园 over 机床装备产业
-        return _as_subject(max(following, key=lambda m: (m.end_char - m.start_char, m.entity_type == "project")))
-    clause = _clause_before(sent.text, q.start)
-    clause_start = start - len(clause)
-    # 共有8639人、4700余间房: figures listed in one clause share their subject
-    for pos, subject in reversed(earlier):
-        if clause_start <= pos < start:
-            return subject
-    in_sentence = [m for m in mentions if sent.start <= m.start_char and m.end_char <= start]
-    in_clause = [m for m in in_sentence if m.start_char >= clause_start]
-    # X、Y等31个项目: names before 等 are examples; A占B的70%: B is the denominator
-    in_clause = [m for m in in_clause if "等" not in body[m.end_char: start]]
-    if metric == "share":
-        cut = body.rfind("占", clause_start, start)
-        if cut >= 0:
-            in_clause = [m for m in in_clause if m.end_char <= cut]
-    region = _region_word(clause, clause_start, in_clause)
-    if region:
-        return region
-    if metric == "population" or q.normalized_unit == "persons":
-        places = [m for m in in_sentence if m.entity_type == "place" and not _in_enumeration(body, m)
-                  and not _modifies_name(body, m)]
-        if places:
-            return _as_subject(places[0])  # people are counted in a place: the one the sentence is about
-    listed = [m for m in in_clause if not _in_enumeration(body, m) and not _modifies_name(body, m)]
-    if listed:
-        return _as_subject(listed[-1])
-    topic = _topic(sent, in_sentence, body)
-    if topic:
-        return topic
-    candidates = [m for m in in_sentence if not _in_enumeration(body, m) and not _modifies_name(body, m)
-                  and not _in_title(body, m)]
-    return _as_subject(candidates[-1]) if candidates else None
-
-
-def _region_word(clause: str, clause_start: int, in_clause: list[EntityMention]) -> tuple[str, str] | None:
-    """全省共有18个集群: a scope word in the figure's own clause, unless a name follows it
-    (我市机床装备产业集群实现产值…) or it is a denominator (占全国70%)."""
-    for word, region in REGION_WORDS.items():
-        pos = clause.rfind(word)
-        if pos < 0 or clause[pos - 1: pos] in ("占", "居", "列", "比"):
-            continue
-        if not any(m.start_char >= clause_start + pos + len(word) for m in in_clause):
-            return region, "region"
-    return None
-
-
-def _topic(sent: Sentence, in_sentence: list[EntityMention], body: str) -> tuple[str, str] | None:
-    """The sentence's topic: the first name or scope word of its first clause that is neither a
-    time phrase, a speaker (负责人说), nor an adverbial (作为…, 在…, 随着…)."""
-    pos = 0
-    for part in _CLAUSE_BREAK.split(sent.text):
-        part_start, pos = pos, pos + len(part) + 1
-        stripped = part.strip("“”\"‘’ ")
-        if not stripped or _TIME_ONLY.fullmatch(stripped) or _SPEECH.search(stripped) or _ADVERBIAL.match(stripped):
-            continue
-        lo, hi = sent.start + part_start, sent.start + part_start + len(part)
-        names = [m for m in in_sentence if lo <= m.start_char < hi and not _in_title(body, m)]
-        words = [(part.find(w), r) for w, r in REGION_WORDS.items() if w in part]
-        first_word = min(words) if words else None
-        if names and (first_word is None or names[0].start_char - lo < first_word[0]):
-            return _as_subject(names[0])
-        if first_word:
-            return first_word[1], "region"
-        return None
-    return None
-
-
-def _in_title(body: str, m: EntityMention) -> bool:
-    """A name inside 《…》 is part of a document's title, not what the sentence is about."""
-    opened = body.rfind("《", 0, m.start_char)
-    return opened >= 0 and body.find("》", opened, m.start_char) < 0
-
-
-def _modifies_name(body: str, m: EntityMention) -> bool:
-    """浙江省“千项万亿”项目, 台州市“500精英”: a place before a quoted name qualifies the name."""
-    return m.entity_type == "place" and body[m.end_char: m.end_char + 1] in ("“", "《", "\"")
-
-
-def _in_enumeration(body: str, m: EntityMention) -> bool:
-    """横溪村、彭家村、山岙村 / 其中包括了城南镇横溪村: a member of a list is not the subject of a
-    figure about the whole."""
-    if body[m.start_char - 1: m.start_char] == "、" or body[m.end_char: m.end_char + 1] == "、":
-        return True
-    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(body, max(0, m.start_char - 40), m.start_char)),
-                       default=max(0, m.start_char - 40))
-    return bool(_LIST_INTRO.search(body, clause_start, m.start_char))
-
-
-def _subject_in_paragraph(body: str, sentences: list[Sentence], idx: int,
-                          mentions: list[EntityMention]) -> tuple[str, str] | None:
-    """Look back through the paragraph (up to three sentences). A named actor (organisation,
-    company, project) is preferred to an industry, which in a description is often a modifier
-    (岸上海鲜电商中心), and both to a place, which is usually just where."""
-    found: dict[str, EntityMention] = {}
-    for back in range(idx - 1, max(-1, idx - 4), -1):
-        prev, nxt = sentences[back], sentences[back + 1]
-        if "\n" in body[prev.end: nxt.start]:
-            break
-        inside = [m for m in mentions if prev.start <= m.start_char < prev.end and not _in_enumeration(body, m)]
-        for m in reversed(inside):
-            rank = "actor" if m.entity_type in ("organization", "company", "project") else m.entity_type
-            found.setdefault(rank, m)
-    for rank in ("actor", "industry", "place"):
-        if rank in found:
-            return _as_subject(found[rank])
-    return None
 
 
 # --- when ----------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ import pytest
 
 from orchestration.textmine.metrics import find_metrics
 from orchestration.textmine.records import Article, EntityMention
+from orchestration.textmine.regions import find_regions
 
 AUG_2024 = dt.date(2024, 8, 22)
 JAN_2024 = dt.date(2024, 1, 23)
 OCT_2023 = dt.date(2023, 10, 30)
+WENLING = find_regions("温岭市")[0].region  # the home region, as extract.py infers it
 
 
 def article(body: str, title: str = "标题", article_id: str = "i-001") -> Article:
@@ -201,7 +203,7 @@ def test_expected_output_threshold_and_fund():
 
 def test_region_fallback_without_mentions():
     body = "2024年上半年，全市服务业增加值达348.13亿元，同比增长7.6%。"
-    metrics = find_metrics(article(body), dt.date(2025, 1, 5), [])
+    metrics = find_metrics(article(body), dt.date(2025, 1, 5), [], WENLING)
     assert [(m.metric, m.subject_name, m.subject_type, m.period_label) for m in metrics] == [
         ("added_value", "温岭", "region", "2024H1"), ("growth_rate", "温岭", "region", "2024H1")]
 
@@ -226,6 +228,6 @@ def test_no_publication_date():
     ("今年一季度，全市工业用电量同比增长百分之五点五。", [("growth_rate", "2024Q1")]),
 ])
 def test_general_county_statistics(body, expected):
-    metrics = find_metrics(article(body), AUG_2024, [])
+    metrics = find_metrics(article(body), AUG_2024, [], WENLING)
     assert [(m.metric, m.period_label) for m in metrics] == expected
     assert all(m.subject_name == "温岭" for m in metrics)
