@@ -109,13 +109,14 @@ class Scope:
         before = [m for m in self.found if m.end <= pos]
         if before and before[-1].end == pos and regions.fits(before[-1].region, kind):
             return before[-1].region.short, "region"  # 吴江全区
-        base = self._nearest(kind if kind != "省" else "市", pos)
         if kind == "省":
+            base = self._nearest("市", pos) or self._nearest("区", pos) or self._nearest("县", pos)
             province = regions.province_of(base) if base else None
             if province is None:
                 provinces = [m.region for m in before if m.region.level == "province"]
                 province = provinces[-1] if provinces else None
             return (province.short, "region") if province else (word, "region")
+        base = self._nearest(kind, pos)
         return (base.short, "region") if base else (word, "region")
 
     def home_name(self, pos: int) -> str | None:
