@@ -23,18 +23,18 @@ from .records import Article, EntityMention, Metric
 from .regions import Region
 from .sentences import split_sentences
 from .subjects import Figure, Scope
-from .timeparse import UNKNOWN, Period, as_of_period, resolve_period
+from .timeparse import UNKNOWN, DateMention, Period, as_of_period, find_dates, find_periods, resolve_period
 
 # --- lexicon -------------------------------------------------------------------------------
 
 # Money keywords → metric; the keyword nearest before the figure wins.
 MONEY_KEYWORDS = [
-    ("added_value", ("增加值", "GDP", "生产总值")),
+    ("added_value", ("增加值",)),
     ("investment", ("总投资", "投资额", "投资", "投入", "计划投资", "完成投资")),
     ("sales", ("销售额", "销售收入", "营业收入", "营收", "零售额", "零售总额", "交易额", "成交额", "营业额",
                "销售", "收入", "网络零售")),
     ("output_value", ("总产值", "产值", "产业规模", "产值规模", "规模", "产出")),
-    ("other", ("基金", "税收", "税收收入", "财政收入", "预算收入", "可支配收入", "人均", "利润", "出口", "进出口",
+    ("other", ("GDP", "生产总值", "基金", "税收", "税收收入", "财政收入", "预算收入", "可支配收入", "人均", "利润", "出口", "进出口",
                "补贴", "补助", "奖励", "资金", "贷款", "融资", "存款", "费用", "成本", "价格", "预算")),
 ]
 # A yearly output value that is promised, not achieved: 投产后年产值预计达20亿元.
@@ -71,6 +71,9 @@ DURATIONS = frozenset({"year", "month", "day", "hour", "minute", "second", "week
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _ITEM_BREAK = re.compile(r"[，,；;：:。！？!?、]")
 _AS_OF_CUE = re.compile(r"已|现|累计|至今")
+_ANNUAL = re.compile(r"(?<!占)(?:年度计划|全年计划|年计划)(?:完成)?投资|年度投资")
+_BREAKDOWN = re.compile(r"^(?:其中|其中，|其中,)")
+_LISTED = re.compile(r"上榜|入选|入围|获评|获批|命名")
 _TAIL = re.compile(r"(?:[“”\"‘’（）()\s]|达到|超过|突破|多达|高达|合计|累计|总数|数量|总量|个数|家数|"
                    r"[达近约超逾共有已为计])$")
 # 投资10亿元以上项目7个: a bound that defines a category, not a figure
@@ -93,8 +96,12 @@ def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[Enti
     sentences = list(split_sentences(body))
     out: list[Metric] = []
     last: dict[int, tuple[str, str] | None] = {}  # sentence index → subject of its last figure
+    when = _When(pub_date)
     for idx, sent in enumerate(sentences):
         earlier: list[tuple[int, tuple[str, str]]] = []  # subjects of this sentence's figures so far
+        if idx and "\n" in body[sentences[idx - 1].end: sent.start]:
+            when.new_paragraph()
+        when.read(sent.text)
         for q in find_quantities(sent.text):
             metric = _classify(sent.text, q)
             if metric is None:
@@ -105,7 +112,7 @@ def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[Enti
             if subject is not None:
                 earlier.append((start, subject))
             last[idx] = subject
-            period = _period(sent.text, q, metric, pub_date)
+            period = when.period(sent.text, q, metric, subjects.is_batch(body, fig))
             out.append(Metric(
                 metric_id=f"{article.article_id}-q{start}",
                 article_id=article.article_id,
@@ -124,6 +131,7 @@ def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[Enti
                 start_char=start,
                 end_char=end,
             ))
+        when.end_sentence()
     return out
 
 
@@ -261,9 +269,71 @@ def _noun_kind(noun: str, first: bool) -> str | None:
 # --- when ----------------------------------------------------------------------------------
 
 
-def _period(sentence: str, q: Quantity, metric: str, pub_date: dt.date | None) -> Period:
-    period = resolve_period(sentence[: q.start], pub_date)
-    clause = _clause_before(sentence, q.start)
+class _When:
+    """The period of each figure, read with what came before it in the article: the day last
+    named (for a batch signed or started that day), the period of the sentence before in the
+    same paragraph (…上半年…增长9%；固投增长13.4% — one report split by ；)."""
+
+    def __init__(self, pub_date: dt.date | None) -> None:
+        self.pub = pub_date
+        self.day: dt.date | None = None  # the last day-precise date read
+        self.year: int | None = None
+        self.sentence_dates: list[DateMention] = []
+        self.carried: Period | None = None  # the stated period of the sentence before
+        self.stated: Period | None = None  # … of this sentence, so far
+
+    def new_paragraph(self) -> None:
+        self.carried = None
+
+    def read(self, text: str) -> None:
+        self.sentence_dates = find_dates(text, self.pub, self.day, self.year)
+        self.stated = None
+
+    def end_sentence(self) -> None:
+        for d in self.sentence_dates:
+            if d.date is not None and d.precision == "day":
+                self.day = d.date
+            if d.date is not None:
+                self.year = d.date.year
+        if self.stated is not None:
+            self.carried = self.stated
+
+    def period(self, sentence: str, q: Quantity, metric: str, batch: bool) -> Period:
+        before = sentence[: q.start]
+        clause = _clause_before(sentence, q.start)
+        stated = resolve_period(before, self.pub)
+        if stated.label != "unknown" and not stated.label.startswith("as_of_"):
+            self.stated = stated
+        if _ANNUAL.search(clause) and not find_periods(clause, self.pub):
+            return self._year(stated)  # 上半年…，年度计划投资42亿元: the year
+        if stated.label == "unknown" and batch:
+            day = self._day_before(q.start)
+            if day is not None:  # 1月28日…此次开工的27个项目: the month of the ceremony
+                return Period(f"{day.year}-{day.month:02d}", day.replace(day=1), _month_end(day))
+        if stated.label == "unknown" and self.carried is not None and (metric in FLOW_METRICS or metric == "share"
+                                                                     or _BREAKDOWN.match(sentence)):
+            return self.carried  # 上半年…增长4.3%；…固投增长13.4%
+        if stated.label == "unknown" and metric in STOCK_METRICS and _LISTED.search(sentence):
+            return self._year(stated)  # 12个设区市上榜: a count on this year's list
+        return _fallback(stated, clause, metric, self.pub)
+
+    def _day_before(self, pos: int) -> dt.date | None:
+        days = [d.date for d in self.sentence_dates if d.precision == "day" and d.date and d.end <= pos]
+        return days[-1] if days else self.day
+
+    def _year(self, stated: Period) -> Period:
+        year = stated.end.year if stated.end else self.pub.year if self.pub else None
+        if year is None:
+            return UNKNOWN
+        return Period(str(year), dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _month_end(day: dt.date) -> dt.date:
+    nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _fallback(period: Period, clause: str, metric: str, pub_date: dt.date | None) -> Period:
     if period.label.startswith("as_of_") and metric in FLOW_METRICS and "累计" not in clause:
         return UNKNOWN  # 截至目前…年销售额200万元: a flow has no 'as of'
     if period.label == "unknown" and pub_date is not None:

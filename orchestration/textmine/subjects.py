@@ -254,14 +254,8 @@ def _batch(body: str, fig: Figure, clause: str, clause_start: int, in_clause: li
            scope: Scope, earlier: list[tuple[int, Subject]]) -> Subject | None:
     """签约项目102个 / 总投资334亿元 (after a project count) / 占签约项目总数的15.8%: a batch of
     projects belongs to the industry that qualifies it (制造业项目66个), else to its region."""
-    if fig.metric not in BATCH_METRICS:
+    if not is_batch(body, fig):
         return None
-    around = clause + body[fig.end: fig.end + 4]
-    counted = _PROJECT_COUNT.search(body, fig.sent.start, fig.start)  # 27个项目… before the figure
-    if fig.metric == "count" and not _BATCH.search(around):
-        return None
-    if fig.metric != "count" and not (counted or _BATCH_SHARE.search(around) and fig.metric == "share"):
-        return None  # 这个总投资约2.2亿元的项目: one project, not a batch
     if any(m.entity_type in ("project", "company", "organization") for m in in_clause):
         return None  # a named project or its owner
     if earlier:
@@ -274,6 +268,19 @@ def _batch(body: str, fig: Figure, clause: str, clause_start: int, in_clause: li
         return as_subject(places[-1])
     name = _region_before(body, fig.sent, fig.start, scope)
     return (name, "region") if name else None
+
+
+def is_batch(body: str, fig: Figure) -> bool:
+    """Is the figure about a batch of projects: their number (签约项目102个), or their total
+    investment or share after a count (27个项目，总投资274亿元)?"""
+    if fig.metric not in BATCH_METRICS:
+        return False
+    around = clause_before(fig.sent.text, fig.q_start) + body[fig.end: fig.end + 4]
+    if fig.metric == "count":
+        return bool(_BATCH.search(around))
+    counted = _PROJECT_COUNT.search(body, fig.sent.start, fig.start)  # 27个项目… before the figure
+    # 这个总投资约2.2亿元的项目: one project, not a batch
+    return bool(counted or fig.metric == "share" and _BATCH_SHARE.search(around))
 
 
 def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | None:
