@@ -1,0 +1,62 @@
+"""Event types and dates on sentences written for these tests: day-only and relative dates,
+ceremonies, and the aggregates and titles that are not events."""
+from __future__ import annotations
+
+import datetime as dt
+
+from orchestration.textmine.events import find_events
+from orchestration.textmine.records import Article
+
+PUB = dt.date(2022, 5, 20)
+
+
+def events(body: str, pub: dt.date = PUB) -> list[tuple[str, dt.date | None]]:
+    a = Article(article_id="g-001", issue_id="g", seq=1, title="t", kind="news", reporters=(), body=body)
+    return [(e.event_type, e.event_date) for e in find_events(a, pub)]
+
+
+def test_day_only_date_is_in_the_publication_month():
+    assert events("18日上午，长兴县举行重大项目集中签约仪式，26个项目落户。") == [("signing", dt.date(2022, 5, 18))]
+
+
+def test_day_after_the_publication_day_is_last_month():
+    assert events("28日，海宁市召开工业经济高质量发展大会。") == [("meeting", dt.date(2022, 4, 28))]
+
+
+def test_same_day_takes_the_day_named_before():
+    body = "19日下午，德清县举行招商推介会。当天，德清县举行集中签约仪式，12个项目签约。"
+    assert ("signing", dt.date(2022, 5, 19)) in events(body)
+
+
+def test_a_joint_start_and_completion_ceremony_is_a_groundbreaking():
+    body = "19日上午，嘉善县举行重大项目集中开竣工仪式。"
+    assert events(body) == [("groundbreaking", dt.date(2022, 5, 19))]
+
+
+def test_a_meeting_as_the_setting_of_a_signing():
+    body = "19日，在第三届新昌发展大会现场，15个项目集中签约。"
+    assert sorted(events(body)) == [("meeting", dt.date(2022, 5, 19)), ("signing", dt.date(2022, 5, 19))]
+
+
+def test_statistics_of_signings_and_starts_are_no_events():
+    assert events("今年以来，新签约亿元以上项目总投资增长21.5%，新开工项目38个。") == []
+    assert events("招商月期间，我们共签约产业项目86个、总投资205亿元。") == []
+    assert events("竣工项目9个、总投资42亿元。") == []
+
+
+def test_push_is_not_a_groundbreaking():
+    assert events("推动工业经济提质增效。") == []
+
+
+def test_a_tally_of_honours_is_no_award():
+    assert events("2021年，全县获评省级以上荣誉表彰15个。") == []
+
+
+def test_a_date_in_a_document_title_is_not_the_event_date():
+    body = "昨天，研究机构发布《2022年县域经济发展报告》及百强县榜单。"
+    assert events(body) == [("list_publication", dt.date(2022, 5, 19))]
+
+
+def test_a_since_phrase_is_no_event_date():
+    body = "2021年9月以来，省文明办按照评选程序，提出入选城市名单。"
+    assert events(body) == [("list_publication", None)]
