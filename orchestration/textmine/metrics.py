@@ -18,6 +18,7 @@ import datetime as dt
 import re
 
 from . import subjects
+from .industry_phrases import industry_phrases
 from .numbers import Quantity, find_quantities
 from .records import Article, EntityMention, Metric
 from .regions import Region
@@ -90,8 +91,9 @@ def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[Enti
     the article does not name one)."""
     body = article.body
     usable = _outermost(subjects.usable(mentions))
-    usable = sorted(usable + subjects.region_mentions(article, usable), key=lambda m: m.start_char)
-    dominant = subjects.dominant_industry(article, usable)
+    usable = usable + subjects.region_mentions(article, usable)
+    dominant = subjects.dominant_industry(article, usable)  # of the lexicon's industries only
+    usable = sorted(usable + industry_phrases(article, usable), key=lambda m: m.start_char)
     scope = Scope.of(article, home)
     sentences = list(split_sentences(body))
     out: list[Metric] = []

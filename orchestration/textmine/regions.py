@@ -101,12 +101,12 @@ def _by_code() -> dict[str, Region]:
 
 def _is_everyday(word: str) -> bool:
     tag = lexicons.jieba_word_tags().get(word)
-    freq = _jieba_freq().get(word, 0)
+    freq = word_freq().get(word, 0)
     return tag is not None and tag not in _NAME_TAGS and freq >= _COMMON_FREQ
 
 
 @functools.cache
-def _jieba_freq() -> dict[str, int]:
+def word_freq() -> dict[str, int]:
     import jieba  # already loaded by lexicons; only the dictionary file is read here
     from pathlib import Path
 

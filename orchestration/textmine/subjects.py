@@ -217,6 +217,10 @@ def _in_sentence(body: str, fig: Figure, mentions: list[EntityMention], scope: S
     region = _scope_word(clause, clause_start, in_clause, scope)
     if region:
         return region
+    if fig.metric in ("growth_rate", "share") and not in_clause:
+        previous = [(p, s) for p, s in earlier if sent.start <= p < clause_start]
+        if previous and "，" not in body[previous[-1][0]: clause_start - 1].replace(",", "，"):
+            return previous[-1][1]  # 实现产值2415亿元，同比增长10.6%: the growth of that figure
     batch = _batch(body, fig, clause, clause_start, in_clause, scope,
                    [(p, s) for p, s in earlier if fig.sent.start <= p < start])
     if batch:

@@ -202,10 +202,15 @@ def test_expected_output_threshold_and_fund():
 
 
 def test_region_fallback_without_mentions():
-    body = "2024年上半年，全市服务业增加值达348.13亿元，同比增长7.6%。"
+    body = "2024年上半年，全市规上工业增加值达348.13亿元，同比增长7.6%。"
     metrics = find_metrics(article(body), dt.date(2025, 1, 5), [], WENLING)
     assert [(m.metric, m.subject_name, m.subject_type, m.period_label) for m in metrics] == [
         ("added_value", "温岭", "region", "2024H1"), ("growth_rate", "温岭", "region", "2024H1")]
+    # a sector named after the scope word is the subject (全市服务业增加值 → 服务业)
+    body = "2024年上半年，全市服务业增加值达348.13亿元，同比增长7.6%。"
+    metrics = find_metrics(article(body), dt.date(2025, 1, 5), [], WENLING)
+    assert [m.subject_type for m in metrics] == ["industry"] * 2
+    assert metrics[0].subject_name.endswith("服务业")
 
 
 def test_no_publication_date():

@@ -87,3 +87,23 @@ def test_a_dateline_city_is_not_the_subject():
 def test_china_as_a_modifier_is_not_the_subject():
     body = "上半年，诸暨市获评中国500强企业2家。"
     assert subjects_of(body, [mention(body, "中国", "place")])[(2, "家")] == ("诸暨", "region")
+
+
+def test_a_sector_named_by_its_head_noun_is_the_subject():
+    body = "上半年，全市实现战略性新兴产业产值1203.4亿元。数字安防产业规上产值同比增长12.8%，高端装备制造业规上产值同比增长9.7%。"
+    got = subjects_of(body, home=HOME)
+    assert got[(1203.4, "亿元")] == ("温岭", "region")  # 战略性新兴产业 ranks sectors, names none
+    assert got[(12.8, "%")] == ("数字安防产业", "industry")
+    assert got[(9.7, "%")] == ("高端装备制造业", "industry")
+
+
+def test_a_sector_qualifying_a_title_is_no_subject():
+    body = "今年，诸暨新增国家制造业单项冠军企业3家。"
+    assert subjects_of(body)[(3, "家")] == ("诸暨", "region")
+
+
+def test_batch_by_sector_head():
+    body = "本次签约中，先进制造业项目达21个，投资额188亿元。"
+    got = subjects_of(body)
+    assert got[(21, "个")] == ("先进制造业", "industry")
+    assert got[(188, "亿元")] == ("先进制造业", "industry")
