@@ -78,7 +78,13 @@ _LISTED = re.compile(r"上榜|入选|入围|获评|获批|命名")
 _TAIL = re.compile(r"(?:[“”\"‘’（）()\s]|达到|超过|突破|多达|高达|合计|累计|总数|数量|总量|个数|家数|"
                    r"[达近约超逾共有已为计])$")
 # 投资10亿元以上项目7个: a bound that defines a category, not a figure
-_THRESHOLD = re.compile(r"(?:及)?以[上下]的?[\u4e00-\u9fff]")
+_THRESHOLD = re.compile(r"(?:[（(]含[)）])?(?:及)?以[上下]的?[\u4e00-\u9fff]")
+# 大于800亿元, 不低于20亿元: a criterion; 超过50亿元的重大项目16个: a category of projects
+_CRITERION_BEFORE = re.compile(r"(?:大于|小于|不低于|不少于|不高于|不超过|低于|高于)$")
+_CATEGORY = re.compile(r"的[^，。；、]{0,6}(?:项目|企业)")
+_CATEGORY_BEFORE = re.compile(r"(?:超过|超|逾|达到)$")
+# 19个签约项目中，…: the total stated again to break it down
+_RESTATED = re.compile(r"[^，。；、0-9]{0,8}中[，,]")
 _NO_NOUN_AFTER = re.compile(r"^(?:[的、，,。；;：:）)”’]|以上|以下|左右|上下|之多|余|多)")
 
 
@@ -197,6 +203,11 @@ def _classify(sentence: str, q: Quantity) -> str | None:
     clause = _clause_before(sentence, q.start)
     if unit is None or unit in DURATIONS or _THRESHOLD.match(sentence, q.end):
         return None
+    if _CRITERION_BEFORE.search(sentence, 0, q.start) or \
+            _CATEGORY_BEFORE.search(sentence, 0, q.start) and _CATEGORY.match(sentence, q.end):
+        return None
+    if unit == "count" and _RESTATED.match(sentence, q.end):
+        return None
     if q.value == 1 and not sentence[q.start].isdigit():
         return None  # 最大的一个项目, 一家铺子: the numeral is an article, not a statistic
     if unit in ("CNY", "USD", "EUR", "HKD"):
@@ -308,7 +319,7 @@ class _When:
             self.stated = stated
         if _ANNUAL.search(clause) and not find_periods(clause, self.pub):
             return self._year(stated)  # 上半年…，年度计划投资42亿元: the year
-        if stated.label == "unknown" and batch:
+        if batch and (stated.label == "unknown" or self._only_a_day_anchors(before, stated)):
             day = self._day_before(q.start)
             if day is not None:  # 1月28日…此次开工的27个项目: the month of the ceremony
                 return Period(f"{day.year}-{day.month:02d}", day.replace(day=1), _month_end(day))
@@ -318,6 +329,14 @@ class _When:
         if stated.label == "unknown" and metric in STOCK_METRICS and _LISTED.search(sentence):
             return self._year(stated)  # 12个设区市上榜: a count on this year's list
         return _fallback(stated, clause, metric, self.pub)
+
+    def _only_a_day_anchors(self, before: str, stated: Period) -> bool:
+        """本报宁波11月12日电…19个项目集中签约: the year the day gave is not the batch's period."""
+        found = find_periods(before, self.pub)
+        if not found or not re.fullmatch(r"\d{4}", stated.label):
+            return False
+        start, end, _ = found[-1]
+        return "月" in before[start:end] and "年" not in before[start:end]
 
     def _day_before(self, pos: int) -> dt.date | None:
         days = [d.date for d in self.sentence_dates if d.precision == "day" and d.date and d.end <= pos]

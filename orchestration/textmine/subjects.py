@@ -45,6 +45,7 @@ _LIST_INTRO = re.compile(r"包括|比如|例如|诸如")
 _BATCH = re.compile(r"项目")
 _PROJECT_COUNT = re.compile(r"[0-9０-９]+个[^，。；]{0,12}项目|项目[^，。；]{0,4}[0-9０-９]+个|项目达[0-9０-９]+个")
 _BATCH_SHARE = re.compile(r"项目总数|项目数")
+_COUNT_AFTER = re.compile(r"的[0-9０-９]+个[^，。；]{0,6}项目")
 _DATELINE = re.compile(r"(?:新闻)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电")
 _CLASSIFIERS = frozenset("家个名位项只条")
 NOT_SUBJECTS = frozenset({"中国", "中华人民共和国"})
@@ -282,9 +283,18 @@ def is_batch(body: str, fig: Figure) -> bool:
     around = clause_before(fig.sent.text, fig.q_start) + body[fig.end: fig.end + 4]
     if fig.metric == "count":
         return bool(_BATCH.search(around))
-    counted = _PROJECT_COUNT.search(body, fig.sent.start, fig.start)  # 27个项目… before the figure
+    counted = _PROJECT_COUNT.search(body, fig.sent.start, fig.start) \
+        or _COUNT_AFTER.match(body, fig.end)  # 27个项目，总投资… / 总投资281.8亿元的60个项目
     # 这个总投资约2.2亿元的项目: one project, not a batch
     return bool(counted or fig.metric == "share" and _BATCH_SHARE.search(around))
+
+
+def _in_quotation(body: str, sent: Sentence) -> bool:
+    """Is the sentence (part of) a quotation: a “ opened in its paragraph before its end and
+    not closed before its start?"""
+    para_start = body.rfind("\n", 0, sent.start) + 1
+    before = body[para_start: sent.start]
+    return before.count("“") > before.count("”") or sent.text.startswith("“")
 
 
 def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | None:
@@ -292,6 +302,10 @@ def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | N
     at its end), else the last region or scope word named before it."""
     order = {"county": 0, "prefecture": 1, "province": 2}
     here = [m for m in scope.found if sent.start <= m.start < sent.end]
+    if not here and _in_quotation(body, sent):
+        # “…我们共签约项目102个…”13日，锡山区委书记说: a quote's region is the speaker's
+        end = body.find("\n", sent.end)
+        here = [m for m in scope.found if sent.end <= m.start < (end if end >= 0 else len(body))][:3]
     if here:
         return min(here, key=lambda m: (order[m.region.level], m.start)).region.short
     last_region = max((m for m in scope.found if m.end <= pos), key=lambda m: m.end, default=None)

@@ -325,7 +325,8 @@ def resolve_date(text: str, pub_date: dt.date | None, context: dt.date | None = 
 
 def _day_only(day: int | None, pub: dt.date | None) -> tuple[dt.date | None, str]:
     """21日 in an issue of 8月23日 is 8月21日; 28日 in it is 7月28日 (a day after the
-    publication day lies in the month before)."""
+    publication day lies in the month before). After a full date (本报宁波5月12日电), a day
+    is in that date's month."""
     if pub is None or day is None:
         return None, "unknown"
     year, month = pub.year, pub.month
@@ -345,6 +346,14 @@ def _date_of(m: re.Match, pub: dt.date | None, context: dt.date | None,
     if g("same"):
         return (context, "day") if context else (None, "unknown")
     if g("dayonly"):
+        # after 本报宁波5月12日电, 14日 is in May: the last full date read is the reference
+        if context is not None and pub is not None and context.year == pub.year and context <= pub:
+            day = _num(g("dayonly"))
+            try:
+                if day is not None and dt.date(context.year, context.month, day) <= pub:
+                    return dt.date(context.year, context.month, day), "day"
+            except ValueError:
+                pass
         return _day_only(_num(g("dayonly")), pub)
     if g("vague"):
         return None, "unknown"

@@ -69,3 +69,13 @@ def test_period_does_not_cross_paragraphs():
 
 def test_counts_on_a_list_are_of_the_year():
     assert periods("全省共有9个县级市上榜。")[(9, "个")] == "2021"
+
+
+def test_a_batch_under_a_dateline_takes_the_month():
+    body = "本报绍兴5月12日电 12日，在首届越商大会现场，23个重大项目集中签约，总投资318亿元。"
+    got = periods(body)
+    assert got[(23, "个")] == got[(318, "亿元")] == "2021-05"
+
+
+def test_day_only_after_a_full_date_is_in_its_month():
+    assert resolve_date("12日上午", PUB, context=dt.date(2021, 5, 11)) == (dt.date(2021, 5, 12), "day")

@@ -107,3 +107,16 @@ def test_batch_by_sector_head():
     got = subjects_of(body)
     assert got[(21, "个")] == ("先进制造业", "industry")
     assert got[(188, "亿元")] == ("先进制造业", "industry")
+
+
+def test_a_quoted_batch_belongs_to_the_speakers_region():
+    body = ("“这次推介周期间，我们共签约项目58个、总投资163亿元。”15日上午，谈及推介周成果时，"
+            "富阳区委书记介绍。")
+    got = subjects_of(find_regions("诸暨")[0] and "诸暨市召开会议。\n" + body)
+    assert got[(58, "个")] == ("富阳", "region")
+    assert got[(163, "亿元")] == ("富阳", "region")
+
+
+def test_investment_before_the_count_of_its_batch():
+    body = "当天，柯城区举行集中签约仪式，总投资96.4亿元的22个项目现场签约。"
+    assert subjects_of(body)[(96.4, "亿元")] == ("柯城", "region")

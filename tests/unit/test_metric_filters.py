@@ -1,0 +1,29 @@
+"""Figures that define a category or restate a total are not metrics (own sentences)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from orchestration.textmine.metrics import find_metrics
+from orchestration.textmine.records import Article
+
+
+def figures(body: str) -> list[tuple[float, str]]:
+    a = Article(article_id="f-001", issue_id="f", seq=1, title="t", kind="news", reporters=(), body=body)
+    return [(m.value, m.unit) for m in find_metrics(a, dt.date(2022, 9, 1), [])]
+
+
+def test_criteria_are_no_figures():
+    assert figures("评价设两道门槛，即地区生产总值大于600亿元、一般公共预算收入不低于15亿元。") == []
+
+
+def test_a_category_of_projects_is_no_figure():
+    assert figures("其中投资额超过20亿元的重大项目9个。") == [(9, "个")]
+    assert figures("投资10亿元（含）以上的项目4个。") == [(4, "个")]
+
+
+def test_a_restated_total_is_no_new_figure():
+    assert figures("28个签约项目中，总投资超过亿元的项目17个。") == [(17, "个")]
+
+
+def test_total_investment_of_a_named_project_stays():
+    assert figures("总投资45亿元的城际铁路项目开工。") == [(45, "亿元")]
