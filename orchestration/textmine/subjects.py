@@ -137,7 +137,11 @@ class Scope:
             return self.home
         if fitting:
             return collections.Counter(m.region for m in fitting).most_common(1)[0][0]
-        return self.home if home_fits else None
+        if home_fits:
+            return self.home
+        if kind == "市" and self.home is not None and self.home.kind in ("区", "县"):
+            return regions.parent_of(self.home)  # 全市 in a district's paper: the city around it
+        return None
 
 
 # --- resolution ----------------------------------------------------------------------------

@@ -189,8 +189,9 @@ def resolve_period(sentence: str, pub_date: dt.date | None) -> Period:
     if not found:
         return UNKNOWN
     _, end, period = found[-1]
-    if re.fullmatch(r"\d{4}", period.label) and any(c in sentence[end:] for c in TARGET_CUES):
-        return Period(f"target_{period.label}", None, period.end)
+    if re.fullmatch(r"\d{4}", period.label) and (any(c in sentence[end:] for c in TARGET_CUES)
+                                                 or pub_date is not None and int(period.label) > pub_date.year):
+        return Period(f"target_{period.label}", None, period.end)  # 明年…: a year to come is a goal
     return period
 
 

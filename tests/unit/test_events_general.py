@@ -60,3 +60,18 @@ def test_a_date_in_a_document_title_is_not_the_event_date():
 def test_a_since_phrase_is_no_event_date():
     body = "2021年9月以来，省文明办按照评选程序，提出入选城市名单。"
     assert events(body) == [("list_publication", None)]
+
+
+def test_a_commendation_ceremony_is_an_award():
+    assert events("19日，全县优秀民营企业表彰大会召开。") == [("award", dt.date(2022, 5, 19))]
+
+
+def test_a_rally_is_a_meeting():
+    assert events("19日上午，海盐县召开项目攻坚誓师大会。") == [("meeting", dt.date(2022, 5, 19))]
+
+
+def test_a_mid_month_date_has_month_precision():
+    a = Article(article_id="g-001", issue_id="g", seq=1, title="t", kind="news", reporters=(),
+                body="3月中旬，安吉县举行重大项目集中开工活动。")
+    (e,) = find_events(a, PUB)
+    assert (e.event_type, e.event_date, e.date_precision) == ("groundbreaking", dt.date(2022, 3, 1), "month")

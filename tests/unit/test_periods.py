@@ -79,3 +79,7 @@ def test_a_batch_under_a_dateline_takes_the_month():
 
 def test_day_only_after_a_full_date_is_in_its_month():
     assert resolve_date("12日上午", PUB, context=dt.date(2021, 5, 11)) == (dt.date(2021, 5, 12), "day")
+
+
+def test_next_year_is_a_target():
+    assert resolve_period("明年，全市规上工业产值", PUB).label == "target_2022"

@@ -120,3 +120,9 @@ def test_a_quoted_batch_belongs_to_the_speakers_region():
 def test_investment_before_the_count_of_its_batch():
     body = "当天，柯城区举行集中签约仪式，总投资96.4亿元的22个项目现场签约。"
     assert subjects_of(body)[(96.4, "亿元")] == ("柯城", "region")
+
+
+def test_the_city_of_a_district_paper():
+    home = find_regions("萧山区")[0].region
+    assert subjects_of("上半年，全市新增上市企业5家。", home=home)[(5, "家")] == ("杭州", "region")
+    assert subjects_of("上半年，全区新增上市企业3家。", home=home)[(3, "家")] == ("萧山", "region")
