@@ -47,6 +47,7 @@ RATIO_KEYWORDS = [
 ]
 POPULATION_WORDS = ("人口", "居民", "村民", "常住", "户籍", "共有")
 AREA_WORDS = ("面积", "用地", "占地", "土地", "厂房", "建筑", "场地", "空间", "园区", "耕地", "农田")
+LENGTH_WORDS = ("总长", "全长", "长度", "里程", "线路长", "路线长")  # 路线总长约24公里: a road's or line's length
 PRODUCTION_WORDS = ("产量", "产能", "销量", "吞吐量", "处理能力", "加工", "年产")
 
 # Nouns a count is worth a row for (enterprises, platforms, products …) …
@@ -70,6 +71,7 @@ STOCK_METRICS = frozenset({"enterprise_count", "count", "population", "household
 DURATIONS = frozenset({"year", "month", "day", "hour", "minute", "second", "week", "age", "anniversary"})
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+_NEXT_ITEM = re.compile(r"以及|[0-9０-９]+[家个名位项]")
 _ITEM_BREAK = re.compile(r"[，,；;：:。！？!?、]")
 _AS_OF_CUE = re.compile(r"已|现|累计|至今")
 _ANNUAL = re.compile(r"(?<!占)(?:年度计划|全年计划|年计划)(?:完成)?投资|年度投资")
@@ -174,11 +176,13 @@ def _item_before(text: str, pos: int) -> str:
 
 def _after(text: str, end: int) -> str:
     """The noun right after the unit (8个产品, 11家企业), up to the next break."""
-    rest = text[end:end + 10]
+    rest = text[end:end + 16]
     if _NO_NOUN_AFTER.match(rest):
         return ""
     m = _ITEM_BREAK.search(rest)
-    return rest[: m.start()] if m else rest
+    rest = rest[: m.start()] if m else rest
+    nxt = _NEXT_ITEM.search(rest)  # 四家中国500强以及31家上市企业: not past the next figure
+    return rest[: nxt.start()] if nxt else rest
 
 
 def _clause_after(text: str, end: int) -> str:
@@ -231,7 +235,7 @@ def _classify(sentence: str, q: Quantity) -> str | None:
     if unit == "m2":
         return "area" if any(w in clause for w in AREA_WORDS) else None
     if unit in ("t", "m", "m3"):
-        return "other" if any(w in clause for w in PRODUCTION_WORDS) else None
+        return "other" if any(w in clause for w in PRODUCTION_WORDS + LENGTH_WORDS) else None
     if unit in ("count", "persons", "person_times", "households"):
         return _classify_count(sentence, q, clause)
     return None
@@ -253,6 +257,8 @@ def _classify_count(sentence: str, q: Quantity, clause: str) -> str | None:
     kind = _noun_kind(after, first=True) if after else _noun_kind(before, first=False)
     if kind == "enterprise" or kind is None and q.unit.endswith("家") and not after and not before:
         return "enterprise_count"
+    if q.unit.endswith("城") and kind is None:
+        return "count"  # 全国共有133城入选
     return "count" if kind == "count" else None
 
 

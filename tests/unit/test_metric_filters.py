@@ -27,3 +27,12 @@ def test_a_restated_total_is_no_new_figure():
 
 def test_total_investment_of_a_named_project_stays():
     assert figures("总投资45亿元的城际铁路项目开工。") == [(45, "亿元")]
+
+
+def test_cities_lengths_and_long_enterprise_nouns():
+    assert figures("全国共有98城入选。") == [(98, "城")]
+    assert figures("这条快速路线路总长约18.6公里。") == [(18.6, "公里")]
+    a = Article(article_id="f-001", issue_id="f", seq=1, title="t", kind="news", reporters=(),
+                body="全区现有27家国家级专精特新“小巨人”企业。")
+    (m,) = find_metrics(a, dt.date(2022, 9, 1), [])
+    assert m.metric == "enterprise_count"
