@@ -136,35 +136,59 @@ def _surfaces() -> dict[str, Region]:
 
 
 @functools.cache
-def _pattern() -> re.Pattern[str]:
-    # not inside a longer run of the same name (江阴 of 江阴市 is taken whole by the alternation)
-    return re.compile(lexicons.alternation(_surfaces()))
+def _lengths_by_first_char() -> dict[str, tuple[int, ...]]:
+    """First character → lengths of the printed forms it opens, longest first (a dictionary
+    scan is far faster than one regex over 6,000 names)."""
+    by_char: dict[str, set[int]] = {}
+    for word in _surfaces():
+        by_char.setdefault(word[0], set()).add(len(word))
+    return {c: tuple(sorted(n, reverse=True)) for c, n in by_char.items()}
+
+
+def _scan(text: str):
+    """Longest printed form at each position, left to right, not overlapping."""
+    table, lengths = _surfaces(), _lengths_by_first_char()
+    i, n = 0, len(text)
+    while i < n - 1:
+        for size in lengths.get(text[i], ()):
+            word = text[i:i + size]
+            if len(word) == size and word in table:
+                yield i, i + size, word
+                i += size
+                break
+        else:
+            i += 1
 
 
 def find_regions(text: str) -> list[RegionMention]:
+    return list(_find_regions(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _find_regions(text: str) -> tuple[RegionMention, ...]:
     """Every province, prefecture or county named in `text`, left to right. A short name
     counts only as a word of its own (not 章贡 of 文章贡献, 乐业 of 安居乐业) and not as the
     head of a town's name (新河镇); printed with a newer suffix (海安市 for 海安县) it takes it."""
     table = _surfaces()
     out: list[RegionMention] = []
     bounds: set[int] | None = None
-    for m in _pattern().finditer(text):
-        region, end = table[m.group(0)], m.end()
-        if len(m.group(0)) <= 2 and not (m.group(0) == region.short != region.name):  # 和县 of 市和县
+    for start, end, word in _scan(text):
+        region = table[word]
+        if len(word) <= 2 and not (word == region.short != region.name):  # 和县 of 市和县
             bounds = bounds if bounds is not None else _token_bounds(text)
-            if m.start() not in bounds or end not in bounds:
+            if start not in bounds or end not in bounds:
                 continue
-        elif m.group(0) == region.short != region.name:
+        elif word == region.short != region.name:
             if _TOWN_AFTER.match(text, end):
                 continue
             if text[end: end + 1] in ("市", "县", "区") and not text.startswith(("市场", "市民", "区域", "县域"), end):
                 end += 1
             else:
                 bounds = bounds if bounds is not None else _token_bounds(text)
-                if m.start() not in bounds or end not in bounds:
+                if start not in bounds or end not in bounds:
                     continue
-        out.append(RegionMention(m.start(), end, region))
-    return out
+        out.append(RegionMention(start, end, region))
+    return tuple(out)
 
 
 def _token_bounds(text: str) -> set[int]:
