@@ -321,17 +321,18 @@ class _When:
         before = sentence[: q.start]
         clause = _clause_before(sentence, q.start)
         stated = resolve_period(before, self.pub)
-        if stated.label != "unknown" and not stated.label.startswith("as_of_"):
-            self.stated = stated
+        if stated.label != "unknown" and not stated.label.startswith("as_of_") \
+                and not self._only_a_day_anchors(before, stated):
+            self.stated = stated  # a period the sentence states (not the year a date gave)
         if _ANNUAL.search(clause) and not find_periods(clause, self.pub):
             return self._year(stated)  # 上半年…，年度计划投资42亿元: the year
+        if stated.label == "unknown" and self.carried is not None and (metric in FLOW_METRICS or metric == "share"
+                                                                     or _BREAKDOWN.match(sentence)):
+            return self.carried  # 上半年…增长4.3%；…固投增长13.4% / 上半年…43个项目…。其中，工业项目24个
         if batch and (stated.label == "unknown" or self._only_a_day_anchors(before, stated)):
             day = self._day_before(q.start)
             if day is not None:  # 1月28日…此次开工的27个项目: the month of the ceremony
                 return Period(f"{day.year}-{day.month:02d}", day.replace(day=1), _month_end(day))
-        if stated.label == "unknown" and self.carried is not None and (metric in FLOW_METRICS or metric == "share"
-                                                                     or _BREAKDOWN.match(sentence)):
-            return self.carried  # 上半年…增长4.3%；…固投增长13.4%
         if stated.label == "unknown" and metric in STOCK_METRICS and _LISTED.search(sentence):
             return self._year(stated)  # 12个设区市上榜: a count on this year's list
         return _fallback(stated, clause, metric, self.pub)

@@ -284,9 +284,10 @@ def is_batch(body: str, fig: Figure) -> bool:
     investment or share after a count (27个项目，总投资274亿元)?"""
     if fig.metric not in BATCH_METRICS:
         return False
-    around = clause_before(fig.sent.text, fig.q_start) + body[fig.end: fig.end + 4]
-    if fig.metric == "count":
-        return bool(_BATCH.search(around))
+    rest = _CLAUSE_BREAK.split(body[fig.end: fig.end + 16], 1)[0]
+    around = clause_before(fig.sent.text, fig.q_start) + rest[:4]
+    if fig.metric == "count":  # 签约项目14个 / 5个投资超百亿元的大项目
+        return bool(_BATCH.search(around) or re.search(r"项目$", rest))
     counted = _PROJECT_COUNT.search(body, fig.sent.start, fig.start) \
         or _COUNT_AFTER.match(body, fig.end)  # 27个项目，总投资… / 总投资281.8亿元的60个项目
     # 这个总投资约2.2亿元的项目: one project, not a batch

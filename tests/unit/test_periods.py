@@ -83,3 +83,15 @@ def test_day_only_after_a_full_date_is_in_its_month():
 
 def test_next_year_is_a_target():
     assert resolve_period("明年，全市规上工业产值", PUB).label == "target_2022"
+
+
+def test_a_breakdown_keeps_the_period_of_its_total():
+    body = ("6月16日，嵊州市举行集中开工活动。今年上半年，嵊州市共有37个项目开工，总投资96亿元。"
+            "其中，工业项目21个，占比达57%。")
+    got = periods(body, dt.date(2021, 7, 2))
+    assert got[(21, "个")] == got[(57, "%")] == "2021H1"
+
+
+def test_a_batch_counted_before_its_noun():
+    body = "5月18日，长兴县举行集中签约仪式，其中包括4个投资超十亿元的大项目。"
+    assert periods(body)[(4, "个")] == "2021-05"
