@@ -294,12 +294,11 @@ def is_batch(body: str, fig: Figure) -> bool:
     return bool(counted or fig.metric == "share" and _BATCH_SHARE.search(around))
 
 
-def _in_quotation(body: str, sent: Sentence) -> bool:
-    """Is the sentence (part of) a quotation: a “ opened in its paragraph before its end and
-    not closed before its start?"""
-    para_start = body.rfind("\n", 0, sent.start) + 1
-    before = body[para_start: sent.start]
-    return before.count("“") > before.count("”") or sent.text.startswith("“")
+def _in_quotation(body: str, pos: int) -> bool:
+    """Is `pos` inside a quotation: a “ opened in its paragraph before it and not closed?"""
+    para_start = body.rfind("\n", 0, pos) + 1
+    before = body[para_start: pos]
+    return before.count("“") > before.count("”")
 
 
 def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | None:
@@ -307,7 +306,7 @@ def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | N
     at its end), else the last region or scope word named before it."""
     order = {"county": 0, "prefecture": 1, "province": 2}
     here = [m for m in scope.found if sent.start <= m.start < sent.end]
-    if not here and _in_quotation(body, sent):
+    if not here and _in_quotation(body, pos):
         # “…我们共签约项目102个…”13日，锡山区委书记说: a quote's region is the speaker's
         end = body.find("\n", sent.end)
         here = [m for m in scope.found if sent.end <= m.start < (end if end >= 0 else len(body))][:3]

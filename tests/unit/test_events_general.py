@@ -75,3 +75,8 @@ def test_a_mid_month_date_has_month_precision():
                 body="3月中旬，安吉县举行重大项目集中开工活动。")
     (e,) = find_events(a, PUB)
     assert (e.event_type, e.event_date, e.date_precision) == ("groundbreaking", dt.date(2022, 3, 1), "month")
+
+
+def test_a_wire_dateline_is_no_lead_event():
+    body = "新华社杭州5月14日电（记者王五）“今年以来，我们共签约项目41个、总投资96亿元。”"
+    assert events(body) == []
