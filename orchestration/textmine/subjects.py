@@ -46,6 +46,7 @@ _BATCH = re.compile(r"项目")
 _PROJECT_COUNT = re.compile(r"[0-9０-９]+个[^，。；]{0,12}项目|项目[^，。；]{0,4}[0-9０-９]+个|项目达[0-9０-９]+个")
 _BATCH_SHARE = re.compile(r"项目总数|项目数")
 _COUNT_AFTER = re.compile(r"的[0-9０-９]+个[^，。；]{0,6}项目")
+_FIELD = re.compile(r"(?:特别是|尤其是|其中)?在[^，,。；]{1,16}?(?:领域|方面|行业)[，,]")
 _DATELINE = re.compile(r"(?:新闻)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电")
 _CLASSIFIERS = frozenset("家个名位项只条")
 NOT_SUBJECTS = frozenset({"中国", "中华人民共和国"})
@@ -238,6 +239,9 @@ def _in_sentence(body: str, fig: Figure, mentions: list[EntityMention], scope: S
     listed = [m for m in in_clause if not _in_enumeration(body, m) and not _modifies_name(body, m)]
     if listed:
         return as_subject(listed[-1])
+    field = _field(body, sent, clause_start, in_sentence)
+    if field:
+        return field
     topic = _topic(sent, in_sentence, body, scope)
     if topic:
         return topic
@@ -334,6 +338,16 @@ def _scope_word(clause: str, clause_start: int, in_clause: list[EntityMention], 
             continue
         if not any(m.start_char >= clause_start + pos + len(word) for m in in_clause):
             return scope.region(word, clause_start + pos)
+    return None
+
+
+def _field(body: str, sent: Sentence, clause_start: int, in_sentence: list[EntityMention]) -> Subject | None:
+    """…，特别是在汽车产业领域，集聚了…企业超960家: the field a clause before the figure's
+    narrows the sentence to is its subject."""
+    for m in reversed(list(_FIELD.finditer(body, sent.start, clause_start))):
+        named = [x for x in in_sentence if x.entity_type == "industry" and m.start() <= x.start_char < m.end()]
+        if named:
+            return as_subject(named[-1])
     return None
 
 

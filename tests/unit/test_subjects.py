@@ -126,3 +126,9 @@ def test_the_city_of_a_district_paper():
     home = find_regions("萧山区")[0].region
     assert subjects_of("上半年，全市新增上市企业5家。", home=home)[(5, "家")] == ("杭州", "region")
     assert subjects_of("上半年，全区新增上市企业3家。", home=home)[(3, "家")] == ("萧山", "region")
+
+
+def test_the_field_a_clause_narrows_to():
+    body = "嘉善聚焦多个领域持续发力，特别是在光伏产业领域，集聚了多家优质企业超320家。"
+    got = subjects_of(body, [mention(body, "光伏产业", "industry", "光伏")])
+    assert got[(320, "家")] == ("光伏", "industry")
