@@ -31,7 +31,7 @@ from .timeparse import UNKNOWN, DateMention, Period, as_of_period, find_dates, f
 # Money keywords → metric; the keyword nearest before the figure wins.
 MONEY_KEYWORDS = [
     ("added_value", ("增加值",)),
-    ("investment", ("总投资", "投资额", "投资", "投入", "计划投资", "完成投资")),
+    ("investment", ("总投资", "投资额", "投资", "投入", "计划投资", "完成投资", "利用外资", "使用外资", "引进外资")),
     ("sales", ("销售额", "销售收入", "营业收入", "营收", "零售额", "零售总额", "交易额", "成交额", "营业额",
                "销售", "收入", "网络零售")),
     ("output_value", ("总产值", "产值", "产业规模", "产值规模", "规模", "产出")),

@@ -36,3 +36,10 @@ def test_cities_lengths_and_long_enterprise_nouns():
                 body="全区现有27家国家级专精特新“小巨人”企业。")
     (m,) = find_metrics(a, dt.date(2022, 9, 1), [])
     assert m.metric == "enterprise_count"
+
+
+def test_foreign_capital_is_investment():
+    a = Article(article_id="f-001", issue_id="f", seq=1, title="t", kind="news", reporters=(),
+                body="其中外资项目5个，合同利用外资3.6亿美元。")
+    got = {(m.value, m.unit): m.metric for m in find_metrics(a, dt.date(2022, 9, 1), [])}
+    assert got[(3.6, "亿美元")] == "investment"
