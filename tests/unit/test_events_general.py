@@ -34,14 +34,14 @@ def test_a_joint_start_and_completion_ceremony_is_a_groundbreaking():
 
 
 def test_a_meeting_as_the_setting_of_a_signing():
-    body = "19日，在第三届新昌发展大会现场，15个项目集中签约。"
+    body = "19日，在新昌县民营经济大会现场，与会企业代表签约15个项目。"
     assert sorted(events(body)) == [("meeting", dt.date(2022, 5, 19)), ("signing", dt.date(2022, 5, 19))]
 
 
 def test_statistics_of_signings_and_starts_are_no_events():
-    assert events("今年以来，新签约亿元以上项目总投资增长21.5%，新开工项目38个。") == []
-    assert events("招商月期间，我们共签约产业项目86个、总投资205亿元。") == []
-    assert events("竣工项目9个、总投资42亿元。") == []
+    assert events("今年以来，新签约重大项目投资额同比增长21.5%，新开工项目38个。") == []
+    assert events("推介活动期间，全县累计签约项目86个，总投资205亿元。") == []
+    assert events("竣工项目9个，合计投资42亿元。") == []
 
 
 def test_push_is_not_a_groundbreaking():
@@ -53,12 +53,12 @@ def test_a_tally_of_honours_is_no_award():
 
 
 def test_a_date_in_a_document_title_is_not_the_event_date():
-    body = "昨天，研究机构发布《2022年县域经济发展报告》及百强县榜单。"
+    body = "昨天，省统计局公布《2022年全省开发区综合评价报告》和排名名单。"
     assert events(body) == [("list_publication", dt.date(2022, 5, 19))]
 
 
 def test_a_since_phrase_is_no_event_date():
-    body = "2021年9月以来，省文明办按照评选程序，提出入选城市名单。"
+    body = "2021年9月以来，评审组逐项核查材料，形成入选企业名单。"
     assert events(body) == [("list_publication", None)]
 
 

@@ -13,16 +13,16 @@ def figures(body: str) -> list[tuple[float, str]]:
 
 
 def test_criteria_are_no_figures():
-    assert figures("评价设两道门槛，即地区生产总值大于600亿元、一般公共预算收入不低于15亿元。") == []
+    assert figures("参评县须满足两项条件：生产总值大于600亿元，财政收入不低于15亿元。") == []
 
 
 def test_a_category_of_projects_is_no_figure():
-    assert figures("其中投资额超过20亿元的重大项目9个。") == [(9, "个")]
-    assert figures("投资10亿元（含）以上的项目4个。") == [(4, "个")]
+    assert figures("投资超过20亿元的产业项目有9个。") == [(9, "个")]
+    assert figures("5亿元（含）以上项目共4个。") == [(4, "个")]
 
 
 def test_a_restated_total_is_no_new_figure():
-    assert figures("28个签约项目中，总投资超过亿元的项目17个。") == [(17, "个")]
+    assert figures("在这28个签约项目中，亿元以上项目有17个。") == [(17, "个")]
 
 
 def test_total_investment_of_a_named_project_stays():
@@ -30,7 +30,7 @@ def test_total_investment_of_a_named_project_stays():
 
 
 def test_cities_lengths_and_long_enterprise_nouns():
-    assert figures("全国共有98城入选。") == [(98, "城")]
+    assert figures("本届共有98城入选。") == [(98, "城")]
     assert figures("这条快速路线路总长约18.6公里。") == [(18.6, "公里")]
     a = Article(article_id="f-001", issue_id="f", seq=1, title="t", kind="news", reporters=(),
                 body="全区现有27家国家级专精特新“小巨人”企业。")

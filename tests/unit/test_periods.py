@@ -18,7 +18,7 @@ def periods(body: str, pub: dt.date = PUB) -> dict[tuple[float, str], str]:
 
 
 @pytest.mark.parametrize("text, label", [
-    ("与2016年末相比，光伏产值增长", "2016..2021"),
+    ("同2016年底相比，光伏产值增长", "2016..2021"),
     ("销售额比去年同期增长", "unknown"),  # 去年同期 is the base of the comparison
     ("较去年增长", "unknown"),
     ("今年一季度", "2021Q1"),
@@ -52,7 +52,7 @@ def test_batch_of_projects_takes_the_month_of_its_ceremony():
 
 
 def test_annual_plan_is_the_year():
-    body = "今年上半年，全区共有18个项目计划开工，年度计划投资约26亿元。"
+    body = "今年上半年全区安排开工项目18个，其年度计划投资约26亿元。"
     assert periods(body)[(26, "亿元")] == "2021"
 
 
@@ -72,7 +72,7 @@ def test_counts_on_a_list_are_of_the_year():
 
 
 def test_a_batch_under_a_dateline_takes_the_month():
-    body = "本报绍兴5月12日电 12日，在首届越商大会现场，23个重大项目集中签约，总投资318亿元。"
+    body = "本报绍兴5月12日电 当天下午，越商大会开幕，会上23个重大项目集中签约，总投资318亿元。"
     got = periods(body)
     assert got[(23, "个")] == got[(318, "亿元")] == "2021-05"
 
@@ -86,8 +86,8 @@ def test_next_year_is_a_target():
 
 
 def test_a_breakdown_keeps_the_period_of_its_total():
-    body = ("6月16日，嵊州市举行集中开工活动。今年上半年，嵊州市共有37个项目开工，总投资96亿元。"
-            "其中，工业项目21个，占比达57%。")
+    body = ("6月16日，嵊州市举行集中开工活动。今年上半年，嵊州市开工项目37个，总投资96亿元。"
+            "其中，制造类项目21个，所占比例57%。")
     got = periods(body, dt.date(2021, 7, 2))
     assert got[(21, "个")] == got[(57, "%")] == "2021H1"
 

@@ -27,7 +27,7 @@ def test_full_and_short_names(text, expected):
     "岸上海鲜一条街",  # 上海 across two words
     "打造百强城区",  # 城区 is an everyday word
     "双方开展合作，盘活闲置资源",  # 合作市, 资源县
-    "县级市和县城",  # 和县
+    "各县级市和县城都在行动",  # 和县
 ])
 def test_everyday_words_are_no_regions(text):
     assert names(text) == []

@@ -27,7 +27,7 @@ def subjects_of(body: str, mentions=(), home=None) -> dict[tuple[float, str], tu
 
 
 def test_scope_word_is_the_city_the_item_is_about():
-    body = "诸暨袜业交出半年成绩单。上半年，全市完成规上工业产值812.5亿元，同比增长6.2%。"
+    body = "诸暨袜业上半年表现亮眼。1—6月，全市规上工业产值812.5亿元，同比增长6.2%。"
     got = subjects_of(body, home=HOME)  # an item from another city in a 温岭 issue
     assert got[(812.5, "亿元")] == ("诸暨", "region")
     assert got[(6.2, "%")] == ("诸暨", "region")
@@ -43,7 +43,7 @@ def test_home_region_when_nothing_is_named():
 
 
 def test_district_province_and_nation():
-    body = ("萧山全区地区生产总值增长5.1%。全省共有21个县入选，全国共有100个县入选。")
+    body = ("萧山全区规上工业增加值增长5.1%。全省共有21个县入选，全国共有100个县入选。")
     got = subjects_of(body)
     assert got[(5.1, "%")] == ("萧山", "region")
     assert got[(21, "个")] == ("浙江", "region")
@@ -60,7 +60,7 @@ def test_a_batch_of_projects_belongs_to_its_region():
 
 
 def test_an_industry_qualifies_its_batch():
-    body = "在本次签约清单中，新材料项目达12个，投资额96.5亿元，占比41.2%。"
+    body = "签约项目里新材料项目有12个，合计投资96.5亿元，占比41.2%。"
     mentions = [mention(body, "新材料", "industry")]
     got = subjects_of(body, mentions)
     assert got[(12, "个")] == ("新材料", "industry")
@@ -90,7 +90,7 @@ def test_china_as_a_modifier_is_not_the_subject():
 
 
 def test_a_sector_named_by_its_head_noun_is_the_subject():
-    body = "上半年，全市实现战略性新兴产业产值1203.4亿元。数字安防产业规上产值同比增长12.8%，高端装备制造业规上产值同比增长9.7%。"
+    body = "上半年，全市实现战略性新兴产业产值1203.4亿元。数字安防产业产值同比增长12.8%，高端装备制造业增加值增长9.7%。"
     got = subjects_of(body, home=HOME)
     assert got[(1203.4, "亿元")] == ("温岭", "region")  # 战略性新兴产业 ranks sectors, names none
     assert got[(12.8, "%")] == ("数字安防产业", "industry")
@@ -103,16 +103,16 @@ def test_a_sector_qualifying_a_title_is_no_subject():
 
 
 def test_batch_by_sector_head():
-    body = "本次签约中，先进制造业项目达21个，投资额188亿元。"
+    body = "先进制造业项目共21个，计划投资188亿元。"
     got = subjects_of(body)
     assert got[(21, "个")] == ("先进制造业", "industry")
     assert got[(188, "亿元")] == ("先进制造业", "industry")
 
 
 def test_a_quoted_batch_belongs_to_the_speakers_region():
-    body = ("“这次推介周期间，我们共签约项目58个、总投资163亿元。”15日上午，谈及推介周成果时，"
-            "富阳区委书记介绍。")
-    got = subjects_of(find_regions("诸暨")[0] and "诸暨市召开会议。\n" + body)
+    body = ("诸暨市召开会议。\n“这一轮招商活动中，共签约项目58个，总投资163亿元。”15日上午，"
+            "富阳区委书记在会上介绍。")
+    got = subjects_of(body)
     assert got[(58, "个")] == ("富阳", "region")
     assert got[(163, "亿元")] == ("富阳", "region")
 
@@ -129,6 +129,6 @@ def test_the_city_of_a_district_paper():
 
 
 def test_the_field_a_clause_narrows_to():
-    body = "嘉善聚焦多个领域持续发力，特别是在光伏产业领域，集聚了多家优质企业超320家。"
+    body = "嘉善的新兴产业中，尤其是在光伏产业领域，已有规上企业320家。"
     got = subjects_of(body, [mention(body, "光伏产业", "industry", "光伏")])
     assert got[(320, "家")] == ("光伏", "industry")
