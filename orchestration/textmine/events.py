@@ -61,11 +61,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 NEEDS_DATE = frozenset({"inspection", "other"})
 # Several undated awards in one article go to different winners: keep them all.
 MANY_PER_ARTICLE = frozenset({"award"})
-# Signings and starts counted in a statistic (新签约项目总投资增长17%, 累计开工, 共签约102个
+# Signings and starts counted in a statistic (新签约项目投资额增长21%, 累计开工, 累计签约86个
 # over a campaign) are aggregates, not one ceremony.
 AGGREGATE_TYPES = frozenset({"signing", "groundbreaking", "production_start", "completion"})
 _AGGREGATE = re.compile(r"(?:新|共|累计|全年|今年以来)(?:签约|签订|开工|投产|竣工)|增长|同比|下降|[0-9]+(?:\.[0-9]+)?[%％]|"
-                        r"(?:签约|开工|投产|竣工)项目[^，。；]{0,4}[0-9]+个")  # 竣工项目16个: a count
+                        r"(?:签约|开工|投产|竣工)项目[^，。；]{0,4}[0-9]+个")  # 竣工项目9个: a count
 # A year's tally of honours (获评…等省级以上荣誉表彰12个) is no one award.
 _AWARD_TALLY = re.compile(r"(?:表彰|荣誉|奖项|称号)[^，。；]{0,4}[0-9]+[个项次]|[0-9]+[个项次](?:荣誉|奖项|表彰)")
 # Words that make the clause a plan, not an event.
@@ -191,14 +191,14 @@ def _date_before(text: str, dates: list[DateMention], pos: int) -> tuple[dt.date
         if mention.end <= pos and not _names_year(text, mention) and not _in_book_title(text, mention.start):
             best = mention
     if best is not None and text.startswith("以来", best.end):
-        return None, "unknown"  # 2020年8月以来…: the start of a span, not the day it happened
+        return None, "unknown"  # 2021年9月以来…: the start of a span, not the day it happened
     if best is None or best.date is None:
         return None, "unknown"
     return best.date, best.precision
 
 
 def _in_book_title(text: str, pos: int) -> bool:
-    """发布《2024年…报告》: a date inside a document's title is not the event's date."""
+    """公布《2022年…报告》: a date inside a document's title is not the event's date."""
     opened = text.rfind("《", 0, pos)
     return opened >= 0 and text.find("》", opened, pos) < 0
 

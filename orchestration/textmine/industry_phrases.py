@@ -2,7 +2,7 @@
 
 The industry lexicon (lexicon/industries.csv) knows a county's own sectors; a statistics report
 from anywhere also speaks of sectors by a generic head — X产业, X制造业, 服务业. A figure whose
-clause is about such a sector (高新技术产业产值增长7.1%, 制造业项目达66个) is about that sector,
+clause is about such a sector (数字安防产业产值增长12.8%, 先进制造业项目21个) is about that sector,
 not about the city. This finds those phrases with jieba's segmentation: the head word and the
 nouns just before it, and only when they name a sector (not 主导产业, 优势产业, 相关产业).
 """

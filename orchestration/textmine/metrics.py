@@ -47,7 +47,7 @@ RATIO_KEYWORDS = [
 ]
 POPULATION_WORDS = ("人口", "居民", "村民", "常住", "户籍", "共有")
 AREA_WORDS = ("面积", "用地", "占地", "土地", "厂房", "建筑", "场地", "空间", "园区", "耕地", "农田")
-LENGTH_WORDS = ("总长", "全长", "长度", "里程", "线路长", "路线长")  # 路线总长约24公里: a road's or line's length
+LENGTH_WORDS = ("总长", "全长", "长度", "里程", "线路长", "路线长")  # 线路总长约18.6公里: a road's or line's length
 PRODUCTION_WORDS = ("产量", "产能", "销量", "吞吐量", "处理能力", "加工", "年产")
 
 # Nouns a count is worth a row for (enterprises, platforms, products …) …
@@ -81,11 +81,11 @@ _TAIL = re.compile(r"(?:[“”\"‘’（）()\s]|达到|超过|突破|多达|�
                    r"[达近约超逾共有已为计])$")
 # 投资10亿元以上项目7个: a bound that defines a category, not a figure
 _THRESHOLD = re.compile(r"(?:[（(]含[)）])?(?:及)?以[上下]的?[\u4e00-\u9fff]")
-# 大于800亿元, 不低于20亿元: a criterion; 超过50亿元的重大项目16个: a category of projects
+# 大于600亿元, 不低于15亿元: a criterion; 超过20亿元的产业项目9个: a category of projects
 _CRITERION_BEFORE = re.compile(r"(?:大于|小于|不低于|不少于|不高于|不超过|低于|高于)$")
 _CATEGORY = re.compile(r"的[^，。；、]{0,6}(?:项目|企业)")
 _CATEGORY_BEFORE = re.compile(r"(?:超过|超|逾|达到)$")
-# 19个签约项目中，…: the total stated again to break it down
+# 在这28个签约项目中，…: the total stated again to break it down
 _RESTATED = re.compile(r"[^，。；、0-9]{0,8}中[，,]")
 _NO_NOUN_AFTER = re.compile(r"^(?:[的、，,。；;：:）)”’]|以上|以下|左右|上下|之多|余|多)")
 
@@ -181,7 +181,7 @@ def _after(text: str, end: int) -> str:
         return ""
     m = _ITEM_BREAK.search(rest)
     rest = rest[: m.start()] if m else rest
-    nxt = _NEXT_ITEM.search(rest)  # 四家中国500强以及31家上市企业: not past the next figure
+    nxt = _NEXT_ITEM.search(rest)  # 三家省级龙头以及27家规上企业: not past the next figure
     return rest[: nxt.start()] if nxt else rest
 
 
@@ -258,7 +258,7 @@ def _classify_count(sentence: str, q: Quantity, clause: str) -> str | None:
     if kind == "enterprise" or kind is None and q.unit.endswith("家") and not after and not before:
         return "enterprise_count"
     if q.unit.endswith("城") and kind is None:
-        return "count"  # 全国共有133城入选
+        return "count"  # 本届共有98城入选
     return "count" if kind == "count" else None
 
 
@@ -291,7 +291,7 @@ def _noun_kind(noun: str, first: bool) -> str | None:
 class _When:
     """The period of each figure, read with what came before it in the article: the day last
     named (for a batch signed or started that day), the period of the sentence before in the
-    same paragraph (…上半年…增长9%；固投增长13.4% — one report split by ；)."""
+    same paragraph (…上半年…增长8.2%；固定资产投资增长11.5% — one report split by ；)."""
 
     def __init__(self, pub_date: dt.date | None) -> None:
         self.pub = pub_date
@@ -325,20 +325,20 @@ class _When:
                 and not self._only_a_day_anchors(before, stated):
             self.stated = stated  # a period the sentence states (not the year a date gave)
         if _ANNUAL.search(clause) and not find_periods(clause, self.pub):
-            return self._year(stated)  # 上半年…，年度计划投资42亿元: the year
+            return self._year(stated)  # 今年上半年…，年度计划投资约26亿元: the year
         if stated.label == "unknown" and self.carried is not None and (metric in FLOW_METRICS or metric == "share"
                                                                      or _BREAKDOWN.match(sentence)):
-            return self.carried  # 上半年…增长4.3%；…固投增长13.4% / 上半年…43个项目…。其中，工业项目24个
+            return self.carried  # 上半年…增长8.2%；…投资增长11.5% / 上半年…37个项目…。其中，制造类项目21个
         if batch and (stated.label == "unknown" or self._only_a_day_anchors(before, stated)):
             day = self._day_before(q.start)
-            if day is not None:  # 1月28日…此次开工的27个项目: the month of the ceremony
+            if day is not None:  # 6月16日…此次开工项目31个: the month of the ceremony
                 return Period(f"{day.year}-{day.month:02d}", day.replace(day=1), _month_end(day))
         if stated.label == "unknown" and metric in STOCK_METRICS and _LISTED.search(sentence):
             return self._year(stated)  # 12个设区市上榜: a count on this year's list
         return _fallback(stated, clause, metric, self.pub)
 
     def _only_a_day_anchors(self, before: str, stated: Period) -> bool:
-        """本报宁波11月12日电…19个项目集中签约: the year the day gave is not the batch's period."""
+        """本报绍兴5月12日电…23个项目集中签约: the year the day gave is not the batch's period."""
         found = find_periods(before, self.pub)
         if not found or not re.fullmatch(r"\d{4}", stated.label):
             return False

@@ -2,10 +2,10 @@
 
 A county paper's figures are about its own county (我市, 全市), about the towns in it (XX镇 —
 found by entities.py) and about the cities, provinces and districts it compares itself with
-(江阴, 锡山区, 江苏). This module knows every province, prefecture and county of China
+(诸暨, 萧山区, 浙江). This module knows every province, prefecture and county of China
 (`lexicon/regions.tsv`, with the adcode hierarchy), so
 
-* `find_regions(text)` finds them, printed in full (慈溪市, 锡山区) or short (慈溪, 锡山) —
+* `find_regions(text)` finds them, printed in full (诸暨市, 萧山区) or short (诸暨, 萧山) —
   short only where the short name is not an everyday word (合作, 资源, 城区 …);
 * `home_region(texts)` says which county or city a set of texts is mostly about: what 我市 /
   全区 / 全县 stand for when the article itself does not say;
@@ -52,8 +52,8 @@ LEVEL_WORDS = {"市": ("county", "prefecture"), "区": ("county",), "县": ("cou
 @dataclasses.dataclass(frozen=True)
 class Region:
     code: str  # 6-digit adcode
-    name: str  # full name: 慈溪市
-    short: str  # 慈溪 (the full name when no suffix can be dropped)
+    name: str  # full name: 诸暨市
+    short: str  # 诸暨 (the full name when no suffix can be dropped)
     level: str  # province | prefecture | county
 
     @property

@@ -1,18 +1,18 @@
 """What a figure is about: the subject of a metric, resolved across clauses and sentences.
 
 The candidates are the entity mentions of the article (industries, companies, projects,
-organisations, places) and the administrative regions regions.py finds (江阴, 锡山区, 江苏).
+organisations, places) and the administrative regions regions.py finds (诸暨, 萧山区, 浙江).
 In order:
 1. a name the figure describes (3000亩的机床装备产业园);
 2. an anaphor — 该企业/该公司 → the company named last, 该项目 → the project;
 3. the subject of an earlier figure in the same clause (共有8639人、4700余间房);
-4. a batch of projects (签约项目102个、总投资334亿元) belongs to the industry that qualifies it
-   (制造业项目66个) or else to the region it is in — not to one of its members;
+4. a batch of projects (签约项目35个，总投资186亿元) belongs to the industry that qualifies it
+   (新材料项目12个) or else to the region it is in — not to one of its members;
 5. a name or scope word (全市, 我区, 全省) in the figure's clause, then the sentence's topic,
    then the sentence before, then the paragraph;
 6. the region the text is in.
-A scope word stands for a region: the one printed just before it (吴江全区), else the nearest
-fitting region named before it in the article (全市 after 昆山…), else the issue's home region.
+A scope word stands for a region: the one printed just before it (萧山全区), else the nearest
+fitting region named before it in the article (全市 after 诸暨…), else the issue's home region.
 """
 from __future__ import annotations
 
@@ -68,13 +68,13 @@ def clause_before(text: str, pos: int) -> str:
 
 
 def _in_dateline(body: str, end: int) -> bool:
-    """中新网江苏新闻11月14日电, 本报宁波11月12日电: where the wire was filed, not what it is about."""
+    """新华社杭州7月14日电, 本报绍兴5月12日电: where the wire was filed, not what it is about."""
     return bool(_DATELINE.match(body, end))
 
 
 def usable(mentions: list[EntityMention]) -> list[EntityMention]:
-    """Mentions that can be a subject: not 中国 (中国500强, 中国独角兽企业 — a modifier; the
-    nation as a scope is 全国), not a name cut from a count (家重点企业集团 of 30家重点企业集团)."""
+    """Mentions that can be a subject: not 中国 (中国500强企业 — a modifier; the nation as a
+    scope is 全国), not a name cut from a count (家龙头企业 of 12家龙头企业)."""
     return [m for m in mentions if m.entity_type in SUBJECT_TYPES and m.canonical_name not in NOT_SUBJECTS
             and not (m.entity_type != "place" and m.surface[:1] in _CLASSIFIERS)]
 
@@ -110,7 +110,7 @@ class Scope:
         kind = SCOPE_WORDS[word]
         before = [m for m in self.found if m.end <= pos]
         if before and before[-1].end == pos and regions.fits(before[-1].region, kind):
-            return before[-1].region.short, "region"  # 吴江全区
+            return before[-1].region.short, "region"  # 萧山全区
         if kind == "省":
             base = self._nearest("市", pos) or self._nearest("区", pos) or self._nearest("县", pos)
             province = regions.province_of(base) if base else None
@@ -133,7 +133,7 @@ class Scope:
         if home_fits and self.home in before:
             return self.home  # the paper's own county, named before: 我市 is it
         if before:
-            return before[-1]  # an item about another city (昆山…全市)
+            return before[-1]  # an item about another city (诸暨…全市)
         if home_fits and any(m.region == self.home for m in fitting):
             return self.home
         if fitting:
@@ -226,7 +226,7 @@ def _in_sentence(body: str, fig: Figure, mentions: list[EntityMention], scope: S
     if fig.metric in ("growth_rate", "share") and not in_clause:
         previous = [(p, s) for p, s in earlier if sent.start <= p < clause_start]
         if previous and "，" not in body[previous[-1][0]: clause_start - 1].replace(",", "，"):
-            return previous[-1][1]  # 实现产值2415亿元，同比增长10.6%: the growth of that figure
+            return previous[-1][1]  # 实现产值812亿元，同比增长6.2%: the growth of that figure
     batch = _batch(body, fig, clause, clause_start, in_clause, scope,
                    [(p, s) for p, s in earlier if fig.sent.start <= p < start])
     if batch:
@@ -265,14 +265,14 @@ def _anaphor(body: str, clause: str, clause_start: int, mentions: list[EntityMen
 
 def _batch(body: str, fig: Figure, clause: str, clause_start: int, in_clause: list[EntityMention],
            scope: Scope, earlier: list[tuple[int, Subject]]) -> Subject | None:
-    """签约项目102个 / 总投资334亿元 (after a project count) / 占签约项目总数的15.8%: a batch of
-    projects belongs to the industry that qualifies it (制造业项目66个), else to its region."""
+    """签约项目35个 / 总投资186亿元 (after a project count) / 占项目总数的20%: a batch of
+    projects belongs to the industry that qualifies it (新材料项目12个), else to its region."""
     if not is_batch(body, fig):
         return None
     if any(m.entity_type in ("project", "company", "organization") for m in in_clause):
         return None  # a named project or its owner
     if earlier:
-        return earlier[-1][1]  # 制造业项目达66个，投资额1301.3亿元: the batch counted just before
+        return earlier[-1][1]  # 新材料项目有12个，合计投资96.5亿元: the batch counted just before
     industries = [m for m in in_clause if m.entity_type == "industry" and "等" not in body[m.end_char: fig.start]]
     if industries:
         return as_subject(industries[-1])
@@ -284,8 +284,8 @@ def _batch(body: str, fig: Figure, clause: str, clause_start: int, in_clause: li
 
 
 def is_batch(body: str, fig: Figure) -> bool:
-    """Is the figure about a batch of projects: their number (签约项目102个), or their total
-    investment or share after a count (27个项目，总投资274亿元)?"""
+    """Is the figure about a batch of projects: their number (签约项目35个), or their total
+    investment or share after a count (31个项目，总投资152亿元)?"""
     if fig.metric not in BATCH_METRICS:
         return False
     rest = _CLAUSE_BREAK.split(body[fig.end: fig.end + 16], 1)[0]
@@ -293,7 +293,7 @@ def is_batch(body: str, fig: Figure) -> bool:
     if fig.metric == "count":  # 签约项目14个 / 5个投资超百亿元的大项目
         return bool(_BATCH.search(around) or re.search(r"项目$", rest))
     counted = _PROJECT_COUNT.search(body, fig.sent.start, fig.start) \
-        or _COUNT_AFTER.match(body, fig.end)  # 27个项目，总投资… / 总投资281.8亿元的60个项目
+        or _COUNT_AFTER.match(body, fig.end)  # 31个项目，总投资… / 总投资96.4亿元的22个项目
     # 这个总投资约2.2亿元的项目: one project, not a batch
     return bool(counted or fig.metric == "share" and _BATCH_SHARE.search(around))
 
@@ -306,12 +306,12 @@ def _in_quotation(body: str, pos: int) -> bool:
 
 
 def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | None:
-    """The region the text is in at `pos`: a county or city the sentence names (锡山区委书记…
+    """The region the text is in at `pos`: a county or city the sentence names (富阳区委书记…
     at its end), else the last region or scope word named before it."""
     order = {"county": 0, "prefecture": 1, "province": 2}
     here = [m for m in scope.found if sent.start <= m.start < sent.end]
     if not here and _in_quotation(body, pos):
-        # “…我们共签约项目102个…”13日，锡山区委书记说: a quote's region is the speaker's
+        # “…共签约项目58个…”15日，富阳区委书记介绍: a quote's region is the speaker's
         end = body.find("\n", sent.end)
         here = [m for m in scope.found if sent.end <= m.start < (end if end >= 0 else len(body))][:3]
     if here:
@@ -342,7 +342,7 @@ def _scope_word(clause: str, clause_start: int, in_clause: list[EntityMention], 
 
 
 def _field(body: str, sent: Sentence, clause_start: int, in_sentence: list[EntityMention]) -> Subject | None:
-    """…，特别是在汽车产业领域，集聚了…企业超960家: the field a clause before the figure's
+    """…，尤其是在光伏产业领域，已有规上企业320家: the field a clause before the figure's
     narrows the sentence to is its subject."""
     for m in reversed(list(_FIELD.finditer(body, sent.start, clause_start))):
         named = [x for x in in_sentence if x.entity_type == "industry" and m.start() <= x.start_char < m.end()]

@@ -62,7 +62,7 @@ _DATE = re.compile(
     rf"|(?:(?<![0-9年])(?P<mon2>[0-9０-９]{{1,2}}|[{_CN_NUM}]{{1,2}})月(?:(?P<day2>{_N})[日号])?(?P<part2>上旬|中旬|下旬|初|底|末|份)?)"
     rf"|(?:(?P<yonly>(?:19|20)[0-9]{{2}})年(?!{_SEP}|[0-9]))"
     r"|(?P<relday>昨天|昨日|前天|前日|今天|今日)"
-    # 13日下午: a day with no month is in the publication month, or the month before
+    # 17日上午: a day with no month is in the publication month, or the month before
     r"|(?<![0-9０-９月年第])(?P<dayonly>[0-9０-９]{1,2})[日号](?![内电]|以内|之内|以前|前后)"
     rf"|(?P<same>{'|'.join(SAME_DAY)})"
     r"|(?P<vague>近日|日前|近期|连日来|前不久|不久前|前段时间|最近|此次|本次|这次)"
@@ -165,7 +165,7 @@ def _implicit_year(pub: dt.date | None, last_month: int) -> int | None:
 def find_periods(sentence: str, pub_date: dt.date | None) -> list[tuple[int, int, Period]]:
     """Every period phrase in `sentence` with its span, left to right."""
     out = []
-    for m in _BASE.finditer(sentence):  # 与2015年末相比…增长15.9%: from then to now
+    for m in _BASE.finditer(sentence):  # 同2016年底相比…增长: from then to now
         y = int(m.group("by"))
         if pub_date is not None and y < pub_date.year:
             out.append((m.start(), m.end(), Period(f"{y}..{pub_date.year}", dt.date(y, 1, 1), pub_date)))
@@ -173,7 +173,7 @@ def find_periods(sentence: str, pub_date: dt.date | None) -> list[tuple[int, int
         if m.end() == m.start() or any(s <= m.start() < e for s, e, _ in out):
             continue
         if sentence.startswith("同期", m.end()) or sentence[max(0, m.start() - 1): m.start()] in ("比", "较"):
-            continue  # 比去年同期增长20%: the base of a comparison, not the period of the figure
+            continue  # 比去年同期增长: the base of a comparison, not the period of the figure
         period = _period_of(m, pub_date)
         if period is not None and re.fullmatch(r"\d{4}", period.label) and sentence[m.end(): m.end() + 1] in ("至", "到"):
             continue  # 2020年至项目投产期间: an open span, not the year 2020
@@ -326,7 +326,7 @@ def resolve_date(text: str, pub_date: dt.date | None, context: dt.date | None = 
 
 def _day_only(day: int | None, pub: dt.date | None) -> tuple[dt.date | None, str]:
     """21日 in an issue of 8月23日 is 8月21日; 28日 in it is 7月28日 (a day after the
-    publication day lies in the month before). After a full date (本报宁波5月12日电), a day
+    publication day lies in the month before). After a full date (本报绍兴5月12日电), a day
     is in that date's month."""
     if pub is None or day is None:
         return None, "unknown"
@@ -347,7 +347,7 @@ def _date_of(m: re.Match, pub: dt.date | None, context: dt.date | None,
     if g("same"):
         return (context, "day") if context else (None, "unknown")
     if g("dayonly"):
-        # after 本报宁波5月12日电, 14日 is in May: the last full date read is the reference
+        # after 本报绍兴5月12日电, 14日 is in May: the last full date read is the reference
         if context is not None and pub is not None and context.year == pub.year and context <= pub:
             day = _num(g("dayonly"))
             try:

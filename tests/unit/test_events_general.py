@@ -41,7 +41,7 @@ def test_a_meeting_as_the_setting_of_a_signing():
 def test_statistics_of_signings_and_starts_are_no_events():
     assert events("今年以来，新签约重大项目投资额同比增长21.5%，新开工项目38个。") == []
     assert events("推介活动期间，全县累计签约项目86个，总投资205亿元。") == []
-    assert events("竣工项目9个，合计投资42亿元。") == []
+    assert events("竣工项目9个，合计投资47亿元。") == []
 
 
 def test_push_is_not_a_groundbreaking():
