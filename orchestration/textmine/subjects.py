@@ -290,7 +290,7 @@ def is_batch(body: str, fig: Figure) -> bool:
         return False
     rest = _CLAUSE_BREAK.split(body[fig.end: fig.end + 16], 1)[0]
     around = clause_before(fig.sent.text, fig.q_start) + rest[:4]
-    if fig.metric == "count":  # 签约项目14个 / 5个投资超百亿元的大项目
+    if fig.metric == "count":  # 签约项目9个 / 3个投资超五十亿元的大项目
         return bool(_BATCH.search(around) or re.search(r"项目$", rest))
     counted = _PROJECT_COUNT.search(body, fig.sent.start, fig.start) \
         or _COUNT_AFTER.match(body, fig.end)  # 31个项目，总投资… / 总投资96.4亿元的22个项目
