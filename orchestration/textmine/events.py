@@ -42,16 +42,18 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("award", re.compile(r"(?:获得|荣获|获评|喜获|摘得|夺得|斩获|拿下|获)[^，。；]{1,40}?"
                          r"(?:奖(?!励|补)|冠军|亚军|季军|金牌|银牌|铜牌|称号|荣誉|第一名)|"
                          r"(?:被评为|评为|授予|命名为|树立为)[^，。；]{0,40}|"
-                         r"(?:入选|列入)[^，。；]{0,40}?(?:试点|示范|基地|标杆|单位)")),
+                         r"(?:入选|列入)[^，。；]{0,40}?(?:试点|示范|基地|标杆|单位)|"
+                         r"表彰大会|表彰会|颁奖(?:典礼|仪式|大会)|(?:受到|获得)[^，。；]{0,10}表彰")),
     ("signing", re.compile(r"(?:签约|签署|签订)(?!任务|率|工作|额|数|量|面积)")),
-    ("groundbreaking", re.compile(r"(?:开工|奠基|动工)(?!率|面积|后)")),
+    ("groundbreaking", re.compile(r"(?:开竣工|(?<![召展公])开工(?!作)|奠基|(?<![推带劳联启发驱调流主能互运触])动工)(?!率|面积|后)")),
     ("production_start", re.compile(r"(?:投产|投入生产|试生产)(?!后|率)")),
     ("topping_out", re.compile(r"封顶")),
     ("completion", re.compile(r"(?:竣工|完工|建成投运|建成投用|建成投产|建成通车|全面建成|正式建成)"
                               r"(?![0-9一二三四五六七八九十])")),
     ("inspection", re.compile(r"调研|视察|督查|考察|察看|检查指导|走访")),
     ("meeting", re.compile(rf"{_GATHER_VERB}[^，。；]{{0,40}}?{_MEETING_NOUN}|"
-                           rf"{_MEETING_NOUN}[^，。；]{{0,12}}?(?:召开|举行|开幕|闭幕)|与[^，。；]{{1,20}}?座谈")),
+                           rf"{_MEETING_NOUN}[^，。；]{{0,12}}?(?:召开|举行|开幕|闭幕)|与[^，。；]{{1,20}}?座谈|"
+                           rf"^在[^，。；]{{1,40}}?{_MEETING_NOUN}(?:上|现场|期间)[，,]?$")),
     ("other", re.compile(r"揭牌|启动|成立|落地|提出|开业|通车|上线|开通|迎来")),
 ]
 # Types reported only when their clause or sentence is dated: inspections and the catch-all
@@ -59,11 +61,21 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 NEEDS_DATE = frozenset({"inspection", "other"})
 # Several undated awards in one article go to different winners: keep them all.
 MANY_PER_ARTICLE = frozenset({"award"})
+# Signings and starts counted in a statistic (新签约项目投资额增长21%, 累计开工, 累计签约86个
+# over a campaign) are aggregates, not one ceremony.
+AGGREGATE_TYPES = frozenset({"signing", "groundbreaking", "production_start", "completion"})
+_AGGREGATE = re.compile(r"(?:新|共|累计|全年|今年以来)(?:签约|签订|开工|投产|竣工)|增长|同比|下降|[0-9]+(?:\.[0-9]+)?[%％]|"
+                        r"(?:签约|开工|投产|竣工)项目[^，。；]{0,4}[0-9]+个")  # 竣工项目9个: a count
+# A year's tally of honours (获评…等省级以上荣誉表彰12个) is no one award.
+_AWARD_TALLY = re.compile(r"(?:表彰|荣誉|奖项|称号)[^，。；]{0,4}[0-9]+[个项次]|[0-9]+[个项次](?:荣誉|奖项|表彰)")
 # Words that make the clause a plan, not an event.
 FUTURE_CUES = re.compile(r"计划|预计|将于|将在|即将|拟|力争|争取|有望|目标|准备|确保")
 _LEAD_TIME = re.compile(r"近日|日前|近期|昨天|昨日|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日")
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
-_NEWS_LEAD = re.compile(r"^(?:本报讯|本報訊)\s*(?:[（(][^（()）]{0,80}[)）])?\s*")
+# 本报讯（记者…）, and a wire's dateline (新华社杭州7月14日电（记者…）): when it was filed, not
+# what happened.
+_NEWS_LEAD = re.compile(r"^(?:本报讯|本報訊|[^，。；“”]{0,20}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電])"
+                        r"\s*(?:[（(][^（()）]{0,80}[)）])?\s*")
 _LOCATION = re.compile(r"在([\u4e00-\u9fff·（）()]{2,24}?)(?:顺利|隆重|正式|成功|盛大)?(?:举行|召开|举办|开展|拉开序幕|开幕|进行)")
 _LEADING_TIME = re.compile(r"^(?:早在|从|于)?(?:[0-9]{4}年)?(?:(?:今年|去年|同年|[0-9一二三四五六七八九十]{1,2}月)"
                            r"(?:[0-9一二三四五六七八九十]{1,3}[日号])?(?:上午|下午|晚上|晚|起)?|近日|日前|近期|当天|当日)[，,]?")
@@ -135,7 +147,8 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             continue
         for event_type, pattern in TRIGGERS:
             m = pattern.search(ctext)
-            if m:
+            if m and not (event_type in AGGREGATE_TYPES and _AGGREGATE.search(ctext)) \
+                    and not (event_type == "award" and _AWARD_TALLY.search(ctext)):
                 out.append((event_type, clause.start(), clause.start() + m.end()))
     return _one_per_clause_family(out)
 
@@ -175,11 +188,19 @@ def _date_before(text: str, dates: list[DateMention], pos: int) -> tuple[dt.date
     opens a name (8月21日，2024年全市政协委员读书会召开) is not the event's date."""
     best = None
     for mention in dates:
-        if mention.end <= pos and not _names_year(text, mention):
+        if mention.end <= pos and not _names_year(text, mention) and not _in_book_title(text, mention.start):
             best = mention
+    if best is not None and text.startswith("以来", best.end):
+        return None, "unknown"  # 2021年9月以来…: the start of a span, not the day it happened
     if best is None or best.date is None:
         return None, "unknown"
     return best.date, best.precision
+
+
+def _in_book_title(text: str, pos: int) -> bool:
+    """公布《2022年…报告》: a date inside a document's title is not the event's date."""
+    opened = text.rfind("《", 0, pos)
+    return opened >= 0 and text.find("》", opened, pos) < 0
 
 
 def _names_year(text: str, mention: DateMention) -> bool:

@@ -19,6 +19,7 @@ from .metrics import find_metrics
 from .projects import find_projects
 from .pubdate import infer_publication_date
 from .records import Article, EntityMention, IssueFacts, ProjectMention
+from .regions import home_region
 from .script import to_simplified
 
 _R = TypeVar("_R")
@@ -47,6 +48,7 @@ def extract_issue(
     publication = infer_publication_date(issue_id, source_file, text)
     pub_date = publication.publication_date
     mentions, metrics, projects, events = [], [], [], []
+    home = home_region(a.body for a in articles)  # what 我市 stands for where an article does not say
     for article in articles:
         article_mentions = find_mentions(article)
         article_projects = find_projects(article)
@@ -54,7 +56,7 @@ def extract_issue(
         article_mentions.sort(key=lambda m: (m.start_char, m.end_char))
         mentions += article_mentions
         projects += article_projects
-        metrics += find_metrics(article, pub_date, article_mentions)
+        metrics += find_metrics(article, pub_date, article_mentions, home)
         events += find_events(article, pub_date)
     # A short company name takes the full name printed elsewhere in the issue.
     mentions = harmonize_company_names(mentions)

@@ -14,29 +14,28 @@ For every figure `numbers.find_quantities` finds in a sentence the module decide
 """
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import re
 
+from . import subjects
+from .industry_phrases import industry_phrases
 from .numbers import Quantity, find_quantities
 from .records import Article, EntityMention, Metric
-from .sentences import Sentence, split_sentences
-from .timeparse import UNKNOWN, Period, as_of_period, resolve_period
+from .regions import Region
+from .sentences import split_sentences
+from .subjects import Figure, Scope
+from .timeparse import UNKNOWN, DateMention, Period, as_of_period, find_dates, find_periods, resolve_period
 
 # --- lexicon -------------------------------------------------------------------------------
 
-HOME_REGION = "温岭"  # the county the paper covers: 我市/全市 stand for it
-REGION_WORDS = {"我市": HOME_REGION, "全市": HOME_REGION, "本市": HOME_REGION, "市内": HOME_REGION,
-                "全县": HOME_REGION, "全省": "浙江", "我省": "浙江", "本省": "浙江", "全国": "中国"}
-
 # Money keywords → metric; the keyword nearest before the figure wins.
 MONEY_KEYWORDS = [
-    ("added_value", ("增加值", "GDP", "生产总值")),
-    ("investment", ("总投资", "投资额", "投资", "投入", "计划投资", "完成投资")),
+    ("added_value", ("增加值",)),
+    ("investment", ("总投资", "投资额", "投资", "投入", "计划投资", "完成投资", "利用外资", "使用外资", "引进外资")),
     ("sales", ("销售额", "销售收入", "营业收入", "营收", "零售额", "零售总额", "交易额", "成交额", "营业额",
                "销售", "收入", "网络零售")),
     ("output_value", ("总产值", "产值", "产业规模", "产值规模", "规模", "产出")),
-    ("other", ("基金", "税收", "税收收入", "财政收入", "预算收入", "可支配收入", "人均", "利润", "出口", "进出口",
+    ("other", ("GDP", "生产总值", "基金", "税收", "税收收入", "财政收入", "预算收入", "可支配收入", "人均", "利润", "出口", "进出口",
                "补贴", "补助", "奖励", "资金", "贷款", "融资", "存款", "费用", "成本", "价格", "预算")),
 ]
 # A yearly output value that is promised, not achieved: 投产后年产值预计达20亿元.
@@ -48,6 +47,7 @@ RATIO_KEYWORDS = [
 ]
 POPULATION_WORDS = ("人口", "居民", "村民", "常住", "户籍", "共有")
 AREA_WORDS = ("面积", "用地", "占地", "土地", "厂房", "建筑", "场地", "空间", "园区", "耕地", "农田")
+LENGTH_WORDS = ("总长", "全长", "长度", "里程", "线路长", "路线长")  # 线路总长约18.6公里: a road's or line's length
 PRODUCTION_WORDS = ("产量", "产能", "销量", "吞吐量", "处理能力", "加工", "年产")
 
 # Nouns a count is worth a row for (enterprises, platforms, products …) …
@@ -55,7 +55,8 @@ ENTERPRISE_NOUNS = ("企业", "公司", "冠军", "小巨人", "工厂", "厂家
                     "工坊", "龙头", "上市")
 COUNT_NOUNS = ("研究院", "集群", "平台", "产品", "项目", "专利", "标准", "基地", "技术", "品牌", "园区",
                "人才", "工程师", "直播", "房", "村民", "游客", "客流", "从业人员", "员工", "职工",
-               "就业", "床位", "课题", "成果", "创新", "院士", "科研")
+               "就业", "床位", "课题", "成果", "创新", "院士", "科研",
+               "设区市", "县级市", "城市", "县")  # 12个设区市、16个县级市上榜
 BUSINESS_UNITS = ("市场主体", "个体工商户", "个体户", "经营主体")
 # … and those it is not (the logistics of meetings, inspections and campaigns).
 COUNT_STOP_NOUNS = ("问题", "意见", "建议", "方面", "团体", "部门", "代表", "委员", "领导", "座谈会",
@@ -67,50 +68,61 @@ ACTIVITY_VERBS = ("走访", "调研", "慰问", "检查", "督查", "约谈", "�
 FLOW_METRICS = frozenset({"output_value", "added_value", "growth_rate", "investment",
                           "annual_output_value_expected", "sales", "generation"})
 STOCK_METRICS = frozenset({"enterprise_count", "count", "population", "households"})
-# Metrics that describe an industry when the text credits them to the city (我市已建成…平台6个).
-INDUSTRY_METRICS = frozenset({"enterprise_count", "count", "output_value", "share", "growth_rate",
-                              "sales", "added_value"})
-SUBJECT_TYPES = {"industry": "industry", "company": "company", "project": "project",
-                 "organization": "organization", "place": "region"}
 DURATIONS = frozenset({"year", "month", "day", "hour", "minute", "second", "week", "age", "anniversary"})
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+_NEXT_ITEM = re.compile(r"以及|[0-9０-９]+[家个名位项]")
 _ITEM_BREAK = re.compile(r"[，,；;：:。！？!?、]")
 _AS_OF_CUE = re.compile(r"已|现|累计|至今")
-_TIME_ONLY = re.compile(r"(?:目前|当前|截至目前|近日|日前|近年来|近期|同时|此外|另外|其中|如今|今年|去年|"
-                        r"[0-9０-９一二三四五六七八九十〇零]+[年月日号]|上午|下午|晚上|[0-9]{4}年.*|截至.*|[^，]{0,12}以来)+")
-_SPEECH = re.compile(r"(?:说|表示|介绍|指出|强调|告诉记者|称|认为|透露|坦言)$")
-_ADVERBIAL = re.compile(r"^(?:作为|在|随着|通过|经过|为了|为|据|根据|按照|围绕|依托|对|对于|与|和|除|自|从|当|由于|面对|针对|历经|得益于)")
-_LIST_INTRO = re.compile(r"包括|比如|例如|诸如")
+_ANNUAL = re.compile(r"(?<!占)(?:年度计划|全年计划|年计划)(?:完成)?投资|年度投资")
+_BREAKDOWN = re.compile(r"^(?:其中|其中，|其中,)")
+_LISTED = re.compile(r"上榜|入选|入围|获评|获批|命名")
 _TAIL = re.compile(r"(?:[“”\"‘’（）()\s]|达到|超过|突破|多达|高达|合计|累计|总数|数量|总量|个数|家数|"
                    r"[达近约超逾共有已为计])$")
 # 投资10亿元以上项目7个: a bound that defines a category, not a figure
-_THRESHOLD = re.compile(r"(?:及)?以[上下]的?[\u4e00-\u9fff]")
+_THRESHOLD = re.compile(r"(?:[（(]含[)）])?(?:及)?以[上下]的?[\u4e00-\u9fff]")
+# 大于600亿元, 不低于15亿元: a criterion; 超过20亿元的产业项目9个: a category of projects
+_CRITERION_BEFORE = re.compile(r"(?:大于|小于|不低于|不少于|不高于|不超过|低于|高于)$")
+_CATEGORY = re.compile(r"的[^，。；、]{0,6}(?:项目|企业)")
+_CATEGORY_BEFORE = re.compile(r"(?:超过|超|逾|达到)$")
+# 在这28个签约项目中，…: the total stated again to break it down
+_RESTATED = re.compile(r"[^，。；、0-9]{0,8}中[，,]")
 _NO_NOUN_AFTER = re.compile(r"^(?:[的、，,。；;：:）)”’]|以上|以下|左右|上下|之多|余|多)")
 
 
 # --- entry point ---------------------------------------------------------------------------
 
 
-def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[EntityMention]) -> list[Metric]:
+def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[EntityMention],
+                 home: Region | None = None) -> list[Metric]:
+    """Every figure worth a row; `home` is the issue's own region (what 我市 stands for when
+    the article does not name one)."""
     body = article.body
-    usable = _outermost(m for m in mentions if m.entity_type in SUBJECT_TYPES)
-    dominant = _dominant_industry(article, usable)
+    usable = _outermost(subjects.usable(mentions))
+    usable = usable + subjects.region_mentions(article, usable)
+    dominant = subjects.dominant_industry(article, usable)  # of the lexicon's industries only
+    usable = sorted(usable + industry_phrases(article, usable), key=lambda m: m.start_char)
+    scope = Scope.of(article, home)
     sentences = list(split_sentences(body))
     out: list[Metric] = []
-    last: dict[int, tuple[str, str]] = {}  # sentence index → subject of its last figure
+    last: dict[int, tuple[str, str] | None] = {}  # sentence index → subject of its last figure
+    when = _When(pub_date)
     for idx, sent in enumerate(sentences):
         earlier: list[tuple[int, tuple[str, str]]] = []  # subjects of this sentence's figures so far
+        if idx and "\n" in body[sentences[idx - 1].end: sent.start]:
+            when.new_paragraph()
+        when.read(sent.text)
         for q in find_quantities(sent.text):
             metric = _classify(sent.text, q)
             if metric is None:
                 continue
             start, end = sent.span_of(q.start, q.end)
-            subject = _subject(body, sentences, idx, q, start, end, metric, usable, dominant, earlier,
-                               last.get(idx - 1))
-            earlier.append((start, subject))
+            fig = Figure(sent, idx, q.start, start, end, metric, q.normalized_unit == "persons")
+            subject = subjects.resolve(body, sentences, fig, usable, dominant, scope, earlier, last.get(idx - 1))
+            if subject is not None:
+                earlier.append((start, subject))
             last[idx] = subject
-            period = _period(sent.text, q, metric, pub_date)
+            period = when.period(sent.text, q, metric, subjects.is_batch(body, fig))
             out.append(Metric(
                 metric_id=f"{article.article_id}-q{start}",
                 article_id=article.article_id,
@@ -129,6 +141,7 @@ def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[Enti
                 start_char=start,
                 end_char=end,
             ))
+        when.end_sentence()
     return out
 
 
@@ -163,11 +176,13 @@ def _item_before(text: str, pos: int) -> str:
 
 def _after(text: str, end: int) -> str:
     """The noun right after the unit (8个产品, 11家企业), up to the next break."""
-    rest = text[end:end + 10]
+    rest = text[end:end + 16]
     if _NO_NOUN_AFTER.match(rest):
         return ""
     m = _ITEM_BREAK.search(rest)
-    return rest[: m.start()] if m else rest
+    rest = rest[: m.start()] if m else rest
+    nxt = _NEXT_ITEM.search(rest)  # 三家省级龙头以及27家规上企业: not past the next figure
+    return rest[: nxt.start()] if nxt else rest
 
 
 def _clause_after(text: str, end: int) -> str:
@@ -192,6 +207,11 @@ def _classify(sentence: str, q: Quantity) -> str | None:
     clause = _clause_before(sentence, q.start)
     if unit is None or unit in DURATIONS or _THRESHOLD.match(sentence, q.end):
         return None
+    if _CRITERION_BEFORE.search(sentence, 0, q.start) or \
+            _CATEGORY_BEFORE.search(sentence, 0, q.start) and _CATEGORY.match(sentence, q.end):
+        return None
+    if unit == "count" and _RESTATED.match(sentence, q.end):
+        return None
     if q.value == 1 and not sentence[q.start].isdigit():
         return None  # 最大的一个项目, 一家铺子: the numeral is an article, not a statistic
     if unit in ("CNY", "USD", "EUR", "HKD"):
@@ -215,7 +235,7 @@ def _classify(sentence: str, q: Quantity) -> str | None:
     if unit == "m2":
         return "area" if any(w in clause for w in AREA_WORDS) else None
     if unit in ("t", "m", "m3"):
-        return "other" if any(w in clause for w in PRODUCTION_WORDS) else None
+        return "other" if any(w in clause for w in PRODUCTION_WORDS + LENGTH_WORDS) else None
     if unit in ("count", "persons", "person_times", "households"):
         return _classify_count(sentence, q, clause)
     return None
@@ -237,6 +257,8 @@ def _classify_count(sentence: str, q: Quantity, clause: str) -> str | None:
     kind = _noun_kind(after, first=True) if after else _noun_kind(before, first=False)
     if kind == "enterprise" or kind is None and q.unit.endswith("家") and not after and not before:
         return "enterprise_count"
+    if q.unit.endswith("城") and kind is None:
+        return "count"  # 本届共有98城入选
     return "count" if kind == "count" else None
 
 
@@ -263,168 +285,83 @@ def _noun_kind(noun: str, first: bool) -> str | None:
     return best
 
 
-# --- what the figure is about --------------------------------------------------------------
-
-
-def _dominant_industry(article: Article, mentions: list[EntityMention]) -> EntityMention | None:
-    """The industry an article is about: named in the headline, or most of its industry mentions."""
-    industries = [m for m in mentions if m.entity_type == "industry"]
-    if not industries:
-        return None
-    for m in industries:
-        if m.surface in article.title or m.canonical_name in article.title:
-            return m
-    counts = collections.Counter(m.canonical_name for m in industries)
-    name, n = counts.most_common(1)[0]
-    if n >= 3 and n >= 0.6 * len(industries):
-        return next(m for m in industries if m.canonical_name == name)
-    return None
-
-
-def _is_home(name: str) -> bool:
-    return name.startswith(HOME_REGION) or name in ("我市", "全市", "本市")
-
-
-def _subject(body: str, sentences: list[Sentence], idx: int, q: Quantity, start: int, end: int,
-             metric: str, mentions: list[EntityMention], dominant: EntityMention | None,
-             earlier: list[tuple[int, tuple[str, str]]], previous: tuple[str, str] | None) -> tuple[str, str]:
-    sent = sentences[idx]
-    chosen = _subject_in_sentence(body, sent, q, start, end, metric, mentions, earlier)
-    if chosen is None and previous is not None and idx > 0 and "\n" not in body[sentences[idx - 1].end: sent.start]:
-        chosen = previous  # 增加值达348亿元。服务业对GDP增长的贡献度达56.8%: the same subject goes on
-    if chosen is None:
-        chosen = _subject_in_paragraph(body, sentences, idx, mentions)
-    if chosen is None:
-        chosen = (dominant.canonical_name, "industry") if dominant else (HOME_REGION, "region")
-    if dominant is not None and chosen[1] == "region" and _is_home(chosen[0]) and metric in INDUSTRY_METRICS:
-        return dominant.canonical_name, "industry"  # 我市已建成…平台6个 in an article on one industry
-    return chosen
-
-
-def _as_subject(m: EntityMention) -> tuple[str, str]:
-    return m.canonical_name, SUBJECT_TYPES[m.entity_type]
-
-
-def _subject_in_sentence(body: str, sent: Sentence, q: Quantity, start: int, end: int, metric: str,
-                         mentions: list[EntityMention],
-                         earlier: list[tuple[int, tuple[str, str]]]) -> tuple[str, str] | None:
-    # 规划面积达3000亩的机床装备产业园: the figure describes the name that follows it
-    following = [m for m in mentions if end < m.start_char <= end + 2 and body[end: m.start_char] == "的"]
-    if following:  # the longest name there: 机床装备产业园 over 机床装备产业
-        return _as_subject(max(following, key=lambda m: (m.end_char - m.start_char, m.entity_type == "project")))
-    clause = _clause_before(sent.text, q.start)
-    clause_start = start - len(clause)
-    # 共有8639人、4700余间房: figures listed in one clause share their subject
-    for pos, subject in reversed(earlier):
-        if clause_start <= pos < start:
-            return subject
-    in_sentence = [m for m in mentions if sent.start <= m.start_char and m.end_char <= start]
-    in_clause = [m for m in in_sentence if m.start_char >= clause_start]
-    # X、Y等31个项目: names before 等 are examples; A占B的70%: B is the denominator
-    in_clause = [m for m in in_clause if "等" not in body[m.end_char: start]]
-    if metric == "share":
-        cut = body.rfind("占", clause_start, start)
-        if cut >= 0:
-            in_clause = [m for m in in_clause if m.end_char <= cut]
-    region = _region_word(clause, clause_start, in_clause)
-    if region:
-        return region
-    if metric == "population" or q.normalized_unit == "persons":
-        places = [m for m in in_sentence if m.entity_type == "place" and not _in_enumeration(body, m)
-                  and not _modifies_name(body, m)]
-        if places:
-            return _as_subject(places[0])  # people are counted in a place: the one the sentence is about
-    listed = [m for m in in_clause if not _in_enumeration(body, m) and not _modifies_name(body, m)]
-    if listed:
-        return _as_subject(listed[-1])
-    topic = _topic(sent, in_sentence, body)
-    if topic:
-        return topic
-    candidates = [m for m in in_sentence if not _in_enumeration(body, m) and not _modifies_name(body, m)
-                  and not _in_title(body, m)]
-    return _as_subject(candidates[-1]) if candidates else None
-
-
-def _region_word(clause: str, clause_start: int, in_clause: list[EntityMention]) -> tuple[str, str] | None:
-    """全省共有18个集群: a scope word in the figure's own clause, unless a name follows it
-    (我市机床装备产业集群实现产值…) or it is a denominator (占全国70%)."""
-    for word, region in REGION_WORDS.items():
-        pos = clause.rfind(word)
-        if pos < 0 or clause[pos - 1: pos] in ("占", "居", "列", "比"):
-            continue
-        if not any(m.start_char >= clause_start + pos + len(word) for m in in_clause):
-            return region, "region"
-    return None
-
-
-def _topic(sent: Sentence, in_sentence: list[EntityMention], body: str) -> tuple[str, str] | None:
-    """The sentence's topic: the first name or scope word of its first clause that is neither a
-    time phrase, a speaker (负责人说), nor an adverbial (作为…, 在…, 随着…)."""
-    pos = 0
-    for part in _CLAUSE_BREAK.split(sent.text):
-        part_start, pos = pos, pos + len(part) + 1
-        stripped = part.strip("“”\"‘’ ")
-        if not stripped or _TIME_ONLY.fullmatch(stripped) or _SPEECH.search(stripped) or _ADVERBIAL.match(stripped):
-            continue
-        lo, hi = sent.start + part_start, sent.start + part_start + len(part)
-        names = [m for m in in_sentence if lo <= m.start_char < hi and not _in_title(body, m)]
-        words = [(part.find(w), r) for w, r in REGION_WORDS.items() if w in part]
-        first_word = min(words) if words else None
-        if names and (first_word is None or names[0].start_char - lo < first_word[0]):
-            return _as_subject(names[0])
-        if first_word:
-            return first_word[1], "region"
-        return None
-    return None
-
-
-def _in_title(body: str, m: EntityMention) -> bool:
-    """A name inside 《…》 is part of a document's title, not what the sentence is about."""
-    opened = body.rfind("《", 0, m.start_char)
-    return opened >= 0 and body.find("》", opened, m.start_char) < 0
-
-
-def _modifies_name(body: str, m: EntityMention) -> bool:
-    """浙江省“千项万亿”项目, 台州市“500精英”: a place before a quoted name qualifies the name."""
-    return m.entity_type == "place" and body[m.end_char: m.end_char + 1] in ("“", "《", "\"")
-
-
-def _in_enumeration(body: str, m: EntityMention) -> bool:
-    """横溪村、彭家村、山岙村 / 其中包括了城南镇横溪村: a member of a list is not the subject of a
-    figure about the whole."""
-    if body[m.start_char - 1: m.start_char] == "、" or body[m.end_char: m.end_char + 1] == "、":
-        return True
-    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(body, max(0, m.start_char - 40), m.start_char)),
-                       default=max(0, m.start_char - 40))
-    return bool(_LIST_INTRO.search(body, clause_start, m.start_char))
-
-
-def _subject_in_paragraph(body: str, sentences: list[Sentence], idx: int,
-                          mentions: list[EntityMention]) -> tuple[str, str] | None:
-    """Look back through the paragraph (up to three sentences). A named actor (organisation,
-    company, project) is preferred to an industry, which in a description is often a modifier
-    (岸上海鲜电商中心), and both to a place, which is usually just where."""
-    found: dict[str, EntityMention] = {}
-    for back in range(idx - 1, max(-1, idx - 4), -1):
-        prev, nxt = sentences[back], sentences[back + 1]
-        if "\n" in body[prev.end: nxt.start]:
-            break
-        inside = [m for m in mentions if prev.start <= m.start_char < prev.end and not _in_enumeration(body, m)]
-        for m in reversed(inside):
-            rank = "actor" if m.entity_type in ("organization", "company", "project") else m.entity_type
-            found.setdefault(rank, m)
-    for rank in ("actor", "industry", "place"):
-        if rank in found:
-            return _as_subject(found[rank])
-    return None
-
-
 # --- when ----------------------------------------------------------------------------------
 
 
-def _period(sentence: str, q: Quantity, metric: str, pub_date: dt.date | None) -> Period:
-    period = resolve_period(sentence[: q.start], pub_date)
-    clause = _clause_before(sentence, q.start)
+class _When:
+    """The period of each figure, read with what came before it in the article: the day last
+    named (for a batch signed or started that day), the period of the sentence before in the
+    same paragraph (…上半年…增长8.2%；固定资产投资增长11.5% — one report split by ；)."""
+
+    def __init__(self, pub_date: dt.date | None) -> None:
+        self.pub = pub_date
+        self.day: dt.date | None = None  # the last day-precise date read
+        self.year: int | None = None
+        self.sentence_dates: list[DateMention] = []
+        self.carried: Period | None = None  # the stated period of the sentence before
+        self.stated: Period | None = None  # … of this sentence, so far
+
+    def new_paragraph(self) -> None:
+        self.carried = None
+
+    def read(self, text: str) -> None:
+        self.sentence_dates = find_dates(text, self.pub, self.day, self.year)
+        self.stated = None
+
+    def end_sentence(self) -> None:
+        for d in self.sentence_dates:
+            if d.date is not None and d.precision == "day":
+                self.day = d.date
+            if d.date is not None:
+                self.year = d.date.year
+        if self.stated is not None:
+            self.carried = self.stated
+
+    def period(self, sentence: str, q: Quantity, metric: str, batch: bool) -> Period:
+        before = sentence[: q.start]
+        clause = _clause_before(sentence, q.start)
+        stated = resolve_period(before, self.pub)
+        if stated.label != "unknown" and not stated.label.startswith("as_of_") \
+                and not self._only_a_day_anchors(before, stated):
+            self.stated = stated  # a period the sentence states (not the year a date gave)
+        if _ANNUAL.search(clause) and not find_periods(clause, self.pub):
+            return self._year(stated)  # 今年上半年…，年度计划投资约26亿元: the year
+        if stated.label == "unknown" and self.carried is not None and (metric in FLOW_METRICS or metric == "share"
+                                                                     or _BREAKDOWN.match(sentence)):
+            return self.carried  # 上半年…增长8.2%；…投资增长11.5% / 上半年…37个项目…。其中，制造类项目21个
+        if batch and (stated.label == "unknown" or self._only_a_day_anchors(before, stated)):
+            day = self._day_before(q.start)
+            if day is not None:  # 6月16日…此次开工项目31个: the month of the ceremony
+                return Period(f"{day.year}-{day.month:02d}", day.replace(day=1), _month_end(day))
+        if stated.label == "unknown" and metric in STOCK_METRICS and _LISTED.search(sentence):
+            return self._year(stated)  # 12个设区市上榜: a count on this year's list
+        return _fallback(stated, clause, metric, self.pub)
+
+    def _only_a_day_anchors(self, before: str, stated: Period) -> bool:
+        """本报绍兴5月12日电…23个项目集中签约: the year the day gave is not the batch's period."""
+        found = find_periods(before, self.pub)
+        if not found or not re.fullmatch(r"\d{4}", stated.label):
+            return False
+        start, end, _ = found[-1]
+        return "月" in before[start:end] and "年" not in before[start:end]
+
+    def _day_before(self, pos: int) -> dt.date | None:
+        days = [d.date for d in self.sentence_dates if d.precision == "day" and d.date and d.end <= pos]
+        return days[-1] if days else self.day
+
+    def _year(self, stated: Period) -> Period:
+        year = stated.end.year if stated.end else self.pub.year if self.pub else None
+        if year is None:
+            return UNKNOWN
+        return Period(str(year), dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _month_end(day: dt.date) -> dt.date:
+    nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _fallback(period: Period, clause: str, metric: str, pub_date: dt.date | None) -> Period:
     if period.label.startswith("as_of_") and metric in FLOW_METRICS and "累计" not in clause:
         return UNKNOWN  # 截至目前…年销售额200万元: a flow has no 'as of'
     if period.label == "unknown" and pub_date is not None:

@@ -26,7 +26,7 @@ QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4":
 TARGET_CUES = ("力争", "争取", "有望", "预计", "目标", "将达", "将实现", "将形成", "将突破", "将超",
                "确保")
 # Relative days for event dates.
-RELATIVE_DAYS = {"昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
+RELATIVE_DAYS = {"昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "今天": 0, "今日": 0}
 SAME_DAY = ("当天", "当日", "同日", "同一天")
 
 _CN_NUM = "零〇一二两三四五六七八九十"
@@ -61,11 +61,16 @@ _DATE = re.compile(
     rf"(?:(?:{_year_ref('d')})(?P<mon>{_N})月(?:(?P<day>{_N})[日号])?(?P<part>上旬|中旬|下旬|初|底|末|份)?)"
     rf"|(?:(?<![0-9年])(?P<mon2>[0-9０-９]{{1,2}}|[{_CN_NUM}]{{1,2}})月(?:(?P<day2>{_N})[日号])?(?P<part2>上旬|中旬|下旬|初|底|末|份)?)"
     rf"|(?:(?P<yonly>(?:19|20)[0-9]{{2}})年(?!{_SEP}|[0-9]))"
-    r"|(?P<relday>昨天|昨日|前天|前日)"
+    r"|(?P<relday>昨天|昨日|前天|前日|今天|今日)"
+    # 17日上午: a day with no month is in the publication month, or the month before
+    r"|(?<![0-9０-９月年第])(?P<dayonly>[0-9０-９]{1,2})[日号](?![内电]|以内|之内|以前|前后)"
     rf"|(?P<same>{'|'.join(SAME_DAY)})"
     r"|(?P<vague>近日|日前|近期|连日来|前不久|不久前|前段时间|最近|此次|本次|这次)"
     r"|(?P<yrel>今年|去年|前年)(?!是)"
 )
+
+
+_BASE = re.compile(r"(?:与|和|同|较|比)(?P<by>(?:19|20)[0-9]{2})年(?:末|底)?(?:相比|比较)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,15 +165,21 @@ def _implicit_year(pub: dt.date | None, last_month: int) -> int | None:
 def find_periods(sentence: str, pub_date: dt.date | None) -> list[tuple[int, int, Period]]:
     """Every period phrase in `sentence` with its span, left to right."""
     out = []
+    for m in _BASE.finditer(sentence):  # 同2016年底相比…增长: from then to now
+        y = int(m.group("by"))
+        if pub_date is not None and y < pub_date.year:
+            out.append((m.start(), m.end(), Period(f"{y}..{pub_date.year}", dt.date(y, 1, 1), pub_date)))
     for m in _PERIOD.finditer(sentence):
-        if m.end() == m.start():
+        if m.end() == m.start() or any(s <= m.start() < e for s, e, _ in out):
             continue
+        if sentence.startswith("同期", m.end()) or sentence[max(0, m.start() - 1): m.start()] in ("比", "较"):
+            continue  # 比去年同期增长: the base of a comparison, not the period of the figure
         period = _period_of(m, pub_date)
         if period is not None and re.fullmatch(r"\d{4}", period.label) and sentence[m.end(): m.end() + 1] in ("至", "到"):
             continue  # 2020年至项目投产期间: an open span, not the year 2020
         if period is not None:
             out.append((m.start(), m.end(), period))
-    return out
+    return sorted(out, key=lambda f: f[0])
 
 
 def resolve_period(sentence: str, pub_date: dt.date | None) -> Period:
@@ -178,8 +189,9 @@ def resolve_period(sentence: str, pub_date: dt.date | None) -> Period:
     if not found:
         return UNKNOWN
     _, end, period = found[-1]
-    if re.fullmatch(r"\d{4}", period.label) and any(c in sentence[end:] for c in TARGET_CUES):
-        return Period(f"target_{period.label}", None, period.end)
+    if re.fullmatch(r"\d{4}", period.label) and (any(c in sentence[end:] for c in TARGET_CUES)
+                                                 or pub_date is not None and int(period.label) > pub_date.year):
+        return Period(f"target_{period.label}", None, period.end)  # 明年…: a year to come is a goal
     return period
 
 
@@ -312,6 +324,21 @@ def resolve_date(text: str, pub_date: dt.date | None, context: dt.date | None = 
     return None, "unknown"
 
 
+def _day_only(day: int | None, pub: dt.date | None) -> tuple[dt.date | None, str]:
+    """21日 in an issue of 8月23日 is 8月21日; 28日 in it is 7月28日 (a day after the
+    publication day lies in the month before). After a full date (本报绍兴5月12日电), a day
+    is in that date's month."""
+    if pub is None or day is None:
+        return None, "unknown"
+    year, month = pub.year, pub.month
+    if day > pub.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return dt.date(year, month, day), "day"
+    except ValueError:
+        return None, "unknown"
+
+
 def _date_of(m: re.Match, pub: dt.date | None, context: dt.date | None,
              context_year: int | None) -> tuple[dt.date | None, str]:
     g = m.group
@@ -319,6 +346,16 @@ def _date_of(m: re.Match, pub: dt.date | None, context: dt.date | None,
         return (pub + dt.timedelta(days=RELATIVE_DAYS[g("relday")]), "day") if pub else (None, "unknown")
     if g("same"):
         return (context, "day") if context else (None, "unknown")
+    if g("dayonly"):
+        # after 本报绍兴5月12日电, 14日 is in May: the last full date read is the reference
+        if context is not None and pub is not None and context.year == pub.year and context <= pub:
+            day = _num(g("dayonly"))
+            try:
+                if day is not None and dt.date(context.year, context.month, day) <= pub:
+                    return dt.date(context.year, context.month, day), "day"
+            except ValueError:
+                pass
+        return _day_only(_num(g("dayonly")), pub)
     if g("vague"):
         return None, "unknown"
     if g("yonly"):

@@ -8,10 +8,12 @@ import pytest
 
 from orchestration.textmine.metrics import find_metrics
 from orchestration.textmine.records import Article, EntityMention
+from orchestration.textmine.regions import find_regions
 
 AUG_2024 = dt.date(2024, 8, 22)
 JAN_2024 = dt.date(2024, 1, 23)
 OCT_2023 = dt.date(2023, 10, 30)
+WENLING = find_regions("温岭市")[0].region  # the home region, as extract.py infers it
 
 
 def article(body: str, title: str = "标题", article_id: str = "i-001") -> Article:
@@ -200,10 +202,15 @@ def test_expected_output_threshold_and_fund():
 
 
 def test_region_fallback_without_mentions():
-    body = "2024年上半年，全市服务业增加值达348.13亿元，同比增长7.6%。"
-    metrics = find_metrics(article(body), dt.date(2025, 1, 5), [])
+    body = "2024年上半年，全市规上工业增加值达348.13亿元，同比增长7.6%。"
+    metrics = find_metrics(article(body), dt.date(2025, 1, 5), [], WENLING)
     assert [(m.metric, m.subject_name, m.subject_type, m.period_label) for m in metrics] == [
         ("added_value", "温岭", "region", "2024H1"), ("growth_rate", "温岭", "region", "2024H1")]
+    # a sector named after the scope word is the subject (全市服务业增加值 → 服务业)
+    body = "2024年上半年，全市服务业增加值达348.13亿元，同比增长7.6%。"
+    metrics = find_metrics(article(body), dt.date(2025, 1, 5), [], WENLING)
+    assert [m.subject_type for m in metrics] == ["industry"] * 2
+    assert metrics[0].subject_name.endswith("服务业")
 
 
 def test_no_publication_date():
@@ -215,7 +222,7 @@ def test_no_publication_date():
 @pytest.mark.parametrize("body, expected", [
     ("1-6月，全市实现规上工业增加值123.4亿元，同比增长8.5%。",
      [("added_value", "2024-01..2024-06"), ("growth_rate", "2024-01..2024-06")]),
-    ("上半年，全市实现地区生产总值654.3亿元。", [("added_value", "2024H1")]),
+    ("上半年，全市实现地区生产总值654.3亿元。", [("other", "2024H1")]),  # GDP: 'other', as the gold has it
     ("今年以来，全市社会消费品零售总额达500亿元，城乡居民人均可支配收入达6万元。",
      [("sales", "2024-01..2024-08"), ("other", "2024-01..2024-08")]),
     ("截至目前，全市新增市场主体5000户，规上工业企业达1234家。",
@@ -226,6 +233,6 @@ def test_no_publication_date():
     ("今年一季度，全市工业用电量同比增长百分之五点五。", [("growth_rate", "2024Q1")]),
 ])
 def test_general_county_statistics(body, expected):
-    metrics = find_metrics(article(body), AUG_2024, [])
+    metrics = find_metrics(article(body), AUG_2024, [], WENLING)
     assert [(m.metric, m.period_label) for m in metrics] == expected
     assert all(m.subject_name == "温岭" for m in metrics)
