@@ -1,9 +1,10 @@
 """The publication date of an issue, which the paper's text does not print.
 
-A date in the file name (wlrb_20240823.txt, 2024-08-23.txt) is taken as given. Otherwise the
-date is inferred the way a reader would: the year from year clues (2024年… mentions, codes like
-MT2024, 今年是新中国成立75周年), and the day from the news itself — articles report what
-happened yesterday, so the latest month-day that opens a news paragraph (本报讯…8月21日, a photo
+A date in the file name (wlrb_20240823.txt, wlrb20240823.txt, 2024-08-23.txt) is taken as
+given. Otherwise the date is inferred the way a reader would: the year from year clues (2024年…
+mentions, codes like MT2024, 今年是新中国成立75周年); the day from a relative day the text pins to
+a date (昨天（8月2日） → 8月3日), else from the news itself — articles report what happened
+yesterday, so the latest month-day that opens a news paragraph (本报讯…8月21日, a photo
 caption's 8月21日) plus one day.
 """
 from __future__ import annotations
@@ -31,8 +32,21 @@ DAY_FUTURE_BEFORE = ("将于", "将在", "定于", "拟于", "预计", "计划",
 # the following year (a new-year review).
 FULL_YEAR_SUMMARY = re.compile(r"(?:^|[。；\n])\s*((?:19|20)\d{2})年[，,](?=[^。]{0,30}(?:累计|全年|共))")
 
-_FILE_DATE = re.compile(
-    r"(?<![0-9A-Za-z])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])")
+# Dates in file names: 20240823 / 2024-08-23 / 2024.8.3 / 2024年8月3日. A paper's letters may
+# run into the digits (wlrb20240823); a run of letters *and* digits before them is a hash.
+_FILE_DATES = (
+    re.compile(r"(?<![0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])"),
+    re.compile(r"(?<![0-9])((?:19|20)\d{2})[-_.](\d{1,2})[-_.](\d{1,2})(?![0-9A-Za-z])"),
+    re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"),
+)
+_ALNUM_BEFORE = re.compile(r"[0-9A-Za-z]*$")
+# A relative day pinned to a date in the text: '昨天（8月2日）', '8月2日（昨天）' — the issue's
+# day is that date plus the offset.
+RELATIVE_DAYS = {"昨天": 1, "昨日": 1, "今天": 0, "今日": 0, "前天": 2, "前日": 2}
+_REL = "|".join(RELATIVE_DAYS)
+_PINNED = re.compile(
+    rf"(?P<rel>{_REL})\s*[（(]\s*(?:(?P<y>(?:19|20)\d{{2}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*[)）]"
+    rf"|(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})日\s*[（(]\s*(?P<rel2>{_REL})\s*[)）]")
 _YEAR_MENTION = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])")
 _ANNIVERSARY = re.compile(
     rf"今年是(?P<base>{'|'.join(ANNIVERSARY_BASES)})(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十百]+)周年")
@@ -50,6 +64,9 @@ def infer_publication_date(issue_id: str, source_file: str, text: str) -> Public
     year, year_evidence = infer_year(text)
     if year is None:
         return PublicationDate(issue_id, None, 0.0, "no year clue in the text")
+    pinned, pinned_evidence = pinned_day(text, year)
+    if pinned is not None:
+        return PublicationDate(issue_id, pinned, 0.95, f"{year_evidence}; '{pinned_evidence}' dates the issue")
     day, day_evidence, n_news = latest_news_day(text, year)
     if day is not None:
         confidence = 0.9 if n_news >= 2 else 0.7
@@ -63,12 +80,33 @@ def infer_publication_date(issue_id: str, source_file: str, text: str) -> Public
 
 def date_from_filename(source_file: str) -> dt.date | None:
     name = source_file.rsplit("/", 1)[-1]
-    for m in _FILE_DATE.finditer(name):
+    for pattern in _FILE_DATES:
+        for m in pattern.finditer(name):
+            before = _ALNUM_BEFORE.search(name[: m.start()])
+            if before and any(ch.isdigit() for ch in before.group(0)):
+                continue  # inside a hash such as 5f3a20240823
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+def pinned_day(text: str, year: int) -> tuple[dt.date | None, str]:
+    """The issue's day from a relative day the text pins to a date ('昨天（8月2日）' → 8月3日);
+    the latest, when stories of several days are printed together."""
+    best: tuple[dt.date, str] | None = None
+    for m in _PINNED.finditer(text):
+        rel = m.group("rel") or m.group("rel2")
+        y = m.group("y") or m.group("y2")
         try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            day = dt.date(int(y) if y else year, int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2")))
         except ValueError:
             continue
-    return None
+        issue_day = day + dt.timedelta(days=RELATIVE_DAYS[rel])
+        if best is None or issue_day > best[0]:
+            best = (issue_day, m.group(0))
+    return (best[0], best[1]) if best else (None, "")
 
 
 # --- the year ------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def split_articles(issue_id: str, text: str) -> list[Article]:
     articles: list[Article] = []
     for draft in walker.finish():
         title = take_title(draft, style)
-        body = "\n".join(assemble(draft.paras))
+        body = "\n".join(assemble(draft.paras, style.clean))
         if not body.strip():
             continue
         byline, names = lead_byline(body)

@@ -75,8 +75,9 @@ def blocks(text: str) -> list[Block]:
 
 def _pieces(lines: list[str], views: list[str], gap: int) -> list[Block]:
     """One block, or one per paragraph when the lines are whole paragraphs."""
-    if len(lines) == 1 or not any(len(v) > MAX_HEAD_LEN and ends_final(v) for v in views):
-        return [Block(lines, views, gap)]
+    if len(lines) == 1 or not any(ends_final(v) for v in views) \
+            or not all(ends_final(v) or is_heading_line(v) for v in views):
+        return [Block(lines, views, gap)]  # a headline stack, a credit, a wrapped paragraph
     out: list[Block] = []
     for line, view in zip(lines, views):
         short = is_heading_line(view)
@@ -114,8 +115,9 @@ def style_of(found: list[Block]) -> Style:
             last = last[: signed[0]]
         if not ends_final(last) and not JUMP.search(last):
             cut += 1
-    gaps = collections.Counter(b.gap for b in body[1:])
-    box_gap = (gaps.most_common(1)[0][0] if gaps else 1) + 1
+    # the gap between paragraphs: the commonest between two body blocks (the smaller on a tie)
+    gaps = collections.Counter(b.gap for a, b in zip(found, found[1:]) if a.kind == b.kind == "body")
+    box_gap = (min(gaps, key=lambda g: (-gaps[g], g)) if gaps else 1) + 1
     first = next((i for i, b in enumerate(found) if b.kind == "body"), len(found))
     boxed = any(b.gap >= box_gap for b in found[first + 1:])
     return Style(clean=cut <= 1 + CUT_SHARE * len(body), box_gap=box_gap, boxed=boxed)

@@ -21,9 +21,10 @@ def _opens_with_lead(text: str) -> bool:
     return lead_of(to_simplified(text[:LEAD_SPAN])) is not None
 
 
-def joins(left: Para, right: Para) -> bool:
-    """Does `right` continue the sentence that `left` leaves unfinished?"""
-    if ends_final(left.text):
+def joins(left: Para, right: Para, clean: bool = False) -> bool:
+    """Does `right` continue the sentence that `left` leaves unfinished? (In clean text only
+    a paragraph can run on: a headline-shaped line there is a subhead.)"""
+    if ends_final(left.text) or (clean and (left.head or right.head)):
         return False
     if right.head and not ends_final(right.text) and not looks_cut(right.text):
         return False  # a subhead or caption follows
@@ -38,7 +39,7 @@ def _is_caption(para: Para) -> bool:
     return para.gap >= 2 and len(para.text) <= MAX_CAPTION_LEN
 
 
-def assemble(paras: list[Para]) -> list[str]:
+def assemble(paras: list[Para], clean: bool = False) -> list[str]:
     """Re-join paragraphs cut by column breaks; a photo caption dropped between the two halves
     is moved after the re-joined paragraph."""
     out: list[str] = []
@@ -51,11 +52,11 @@ def assemble(paras: list[Para]) -> list[str]:
         while i < len(paras) and not ends_final(pieces[-1]):
             nxt = paras[i]
             if _is_caption(nxt) and i + 1 < len(paras) and paras[i + 1].gap <= 1 \
-                    and joins(cur, paras[i + 1]):
+                    and joins(cur, paras[i + 1], clean):
                 held.append(nxt.text)
                 nxt = paras[i + 1]
                 i += 1
-            elif not joins(cur, nxt):
+            elif not joins(cur, nxt, clean):
                 break
             pieces.append(nxt.text)
             cur = Para(nxt.text, cur.gap, False)  # what follows is judged against body text

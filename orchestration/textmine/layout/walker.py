@@ -12,15 +12,18 @@ lines cut by a column break.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import deque
 
 from .blocks import Block, Style
 from .bylines import INLINE_CREDIT, is_author, is_credit, lead_of, names_in, trailing_author
-from .shapes import JUMP, MAX_CAPTION_LEN, ends_final, squash
+from .shapes import JUMP, ends_final, squash
 from .titles import is_label, is_subhead, units
 
 PHOTO_LOOKBACK = 4  # a photo item is a caption headline + at most a few paragraphs
 PHOTO_MAX_CHARS = 400  # ... of caption text; a longer run is an article's last section
+STORY_MIN_CHARS = 20  # a first paragraph is a sentence with a clause or two; ...
+CAPTION_START = re.compile(r"^[（(]?(?:图为|图片|上图|下图|左图|右图|图[:：/])")  # ... a caption says so
 
 
 @dataclasses.dataclass
@@ -150,8 +153,10 @@ class Walker:
             if self.style.boxed:
                 return False  # stories here stand in boxes: a headline inside one is a subhead
             return not any(is_subhead(h.view_text) for h in self.heads)
-        # a paragraph alone in its own box: a story printed without headline
-        return block.gap >= self.style.box_gap and len(block.view[0]) > MAX_CAPTION_LEN
+        # a paragraph alone in its own box: a story printed without headline (not a caption)
+        first = block.view[0]
+        return (block.gap >= self.style.box_gap and len(first) > STORY_MIN_CHARS and ends_final(first)
+                and not CAPTION_START.match(first))
 
     def _strip_author(self, draft: Draft, line: str, view: str) -> str:
         """'……。（张三）' ending a paragraph: the author goes to the reporters."""
