@@ -19,7 +19,7 @@ from .metrics import find_metrics
 from .projects import find_projects
 from .pubdate import infer_publication_date
 from .records import Article, EntityMention, IssueFacts, ProjectMention
-from .script import to_simplified
+from .script import is_traditional, to_simplified
 
 _R = TypeVar("_R")
 
@@ -41,8 +41,9 @@ def _project_mention(project: ProjectMention, sentence: str) -> EntityMention:
 def extract_issue(
     issue_id: str, source_file: str, text: str, articles: list[Article], traditional: bool = False
 ) -> IssueFacts:
-    """Every fact of the issue; `traditional`: read it through its simplified view."""
-    if traditional:
+    """Every fact of the issue; `traditional`: read it through its simplified view (so is an
+    issue that prints some of its articles in traditional characters)."""
+    if traditional or any(is_traditional(a.body) for a in articles):
         return _extract_as_printed(issue_id, source_file, text, articles)
     publication = infer_publication_date(issue_id, source_file, text)
     pub_date = publication.publication_date

@@ -406,3 +406,19 @@ def test_caption_in_its_own_box_is_not_a_story() -> None:
     )
     (article,) = split_articles("p", text)
     assert article.title == "渔港新码头投用"
+
+
+def test_masthead_date_and_editor_lines_are_page_furniture() -> None:
+    text = (
+        "东溪日报\n2024年9月12日 星期四\n\n"
+        "东溪县举办首届乡村运动会，十二个村的八百多名村民同场竞技展风采\n\n"
+        "【东溪网讯】9月11日，东溪县首届乡村运动会在县体育中心开幕。（编辑 何小二）\n\n"
+        "责任编辑：周立新\n\n"
+        "城南菜场完成改造\n\n　　记者|王海涛\n\n　　城南菜场完成改造，新增摊位60个，环境焕然一新。（完）\n"
+    )
+    games, market = split_articles("f", text)
+    assert games.title == "东溪县举办首届乡村运动会，十二个村的八百多名村民同场竞技展风采"  # a long web headline
+    assert games.body == "【东溪网讯】9月11日，东溪县首届乡村运动会在县体育中心开幕。"
+    assert games.reporters == ()  # an editor is not a reporter
+    assert (market.title, market.reporters) == ("城南菜场完成改造", ("王海涛",))
+    assert market.body == "城南菜场完成改造，新增摊位60个，环境焕然一新。"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import re
 
 from ..script import to_simplified
 from .bylines import is_byline_line, is_credit, trailing_author
@@ -23,6 +24,7 @@ from .shapes import JUMP, MAX_HEAD_LEN, ends_final, is_heading_line
 # Share of paragraphs left unfinished (cut by a column break), above which the issue is a
 # page export whose columns break paragraphs; under it, the text is clean (web or e-paper).
 CUT_SHARE = 0.03
+LONG_HEAD_LEN = 64  # web headlines run longer than printed ones
 
 
 @dataclasses.dataclass
@@ -104,9 +106,20 @@ def _classify(block: Block) -> str:
     return "head" if heading else "body"
 
 
+def _long_headline(block: Block, nxt: Block | None) -> bool:
+    """A line too long for a printed headline, but shaped like one (no stop, at most two
+    commas) and followed by a paragraph: a web headline."""
+    s = block.view[0]
+    return (len(block.view) == 1 and nxt is not None and nxt.kind in ("body", "byline")
+            and len(s) <= LONG_HEAD_LEN and not ends_final(s) and re.search(r"[。；;]", s) is None
+            and s[-1] not in "，、：:,（(“" and s.count("，") + s.count(",") <= 2)
+
+
 def style_of(found: list[Block]) -> Style:
-    """Clean or column-broken text, and the gap that separates boxes."""
-    body = [b for b in found if b.kind == "body"]
+    """Clean or column-broken text, and the gap that separates boxes. In clean text, long
+    headline-shaped lines become headlines."""
+    long_heads = [b for b, nxt in zip(found, found[1:] + [None]) if b.kind == "body" and _long_headline(b, nxt)]
+    body = [b for b in found if b.kind == "body" and not any(b is h for h in long_heads)]
     cut = 0
     for block in body:
         last = block.view[-1]
@@ -120,4 +133,8 @@ def style_of(found: list[Block]) -> Style:
     box_gap = (min(gaps, key=lambda g: (-gaps[g], g)) if gaps else 1) + 1
     first = next((i for i, b in enumerate(found) if b.kind == "body"), len(found))
     boxed = any(b.gap >= box_gap for b in found[first + 1:])
-    return Style(clean=cut <= 1 + CUT_SHARE * len(body), box_gap=box_gap, boxed=boxed)
+    clean = cut <= 1 + CUT_SHARE * len(body)
+    if clean:
+        for block in long_heads:
+            block.kind = "head"
+    return Style(clean=clean, box_gap=box_gap, boxed=boxed)

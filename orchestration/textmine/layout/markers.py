@@ -25,20 +25,27 @@ _PAGE = r"(?:第\s*)?[A-Za-z]?\s*[0-9０-９]{1,3}\s*版|第[一二三四五六�
 PAGE_MARKER = re.compile(
     rf"^(?:(?:{_PAGE})\s*[:：·•|/、\-－—\s]*)?(?:(?:{_SECTION})(?:新闻|版)?\s*[·•|/、\-－—\s]*){{0,3}}$")
 
+# The paper's name or the issue's date on a line of their own: '东溪日报', '2024年8月3日 星期六'.
+MASTHEAD = re.compile(
+    r"^[\u3400-\u9fff]{2,8}(?:日报|晚报|都市报|时报|商报|新闻网|融媒)$|"
+    r"^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$")
+
 # Masthead promos ('温岭发布公众号 掌上温岭客户端': a channel name ending in 公众号/客户端…,
 # not a headline that mentions one), contact lines, page/date banners. Only tested on short
 # headline-shaped lines.
 FURNITURE = re.compile(
     r"(?:公众号|客户端|微信|微博|抖音号|视频号|APP|App)(?:\s|$)|"
     r"[Ww]{3}\.|https?://|电话[:：]|邮编|邮箱|E-?mail|出版物号|CN\d\d-|邮发代号|"
-    r"责任编辑|本版编辑|美编|校对|^第[一二三四五六七八九十\d]+版|星期[一二三四五六日天]|农历"
+    r"责任编辑|本版编辑|责编|美编|校对|^第[一二三四五六七八九十\d]+版|星期[一二三四五六日天]|农历|"
+    r"^[（(]?\s*(?:编辑|审核|审校|监制|来源)\s*[:：]"
 )
 
 
 def is_page_marker(line: str) -> bool:
-    """A page or section marker line ('第A02版', '要闻', '第2版：经济'); `line` simplified."""
+    """A page or section marker line ('第A02版', '要闻', '第2版：经济'), the paper's name or
+the date on their own; `line` simplified."""
     s = line.strip()
-    return bool(s) and len(s) <= 16 and PAGE_MARKER.fullmatch(s) is not None
+    return bool(s) and len(s) <= 20 and (PAGE_MARKER.fullmatch(s) is not None or MASTHEAD.match(s) is not None)
 
 
 def is_furniture(text: str) -> bool:

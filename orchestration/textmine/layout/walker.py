@@ -163,9 +163,10 @@ class Walker:
         signed = trailing_author(view)
         if signed is None:
             return line
-        start, _ = signed
-        draft.add_reporters(names_in(view[start:], line[start:]))
-        draft.byline = draft.byline or line[start:].strip()
+        start, names = signed
+        if names:
+            draft.add_reporters(names_in(view[start:], line[start:]))
+            draft.byline = draft.byline or line[start:].strip()
         return line[:start].rstrip()
 
     def _open(self, lead: bool, continued: bool) -> None:
