@@ -422,3 +422,14 @@ def test_masthead_date_and_editor_lines_are_page_furniture() -> None:
     assert games.reporters == ()  # an editor is not a reporter
     assert (market.title, market.reporters) == ("城南菜场完成改造", ("王海涛",))
     assert market.body == "城南菜场完成改造，新增摊位60个，环境焕然一新。"
+
+
+def test_signed_feature_goes_on_past_a_caption_box() -> None:
+    text = (
+        "东溪：向海图强\n\n记者 王海涛\n\n东溪县依海而生，这些年把海洋经济作为头号工程来抓。\n\n\n"
+        "东溪渔港\n\n港口提速 打造开放新门户\n\n二期码头投用后，港区吞吐能力提高三成。\n\n\n"
+        "县城新貌\n\n城市更新 让老城焕发新活力\n\n老街改造完成后，游客明显多了起来。\n"
+    )
+    (feature,) = split_articles("s", text)
+    assert feature.title == "东溪：向海图强" and feature.reporters == ("王海涛",)
+    assert "港口提速 打造开放新门户" in feature.body.split("\n")

@@ -22,7 +22,7 @@ linear scan, so 50 MB inputs are fine.
 from __future__ import annotations
 
 from ..records import Article
-from .blocks import blocks, style_of
+from .blocks import split_blocks, style_of
 from .bodies import assemble, kind_of, lead_byline, take_title
 from .bylines import parse_byline
 from .walker import Walker
@@ -32,7 +32,7 @@ __all__ = ["parse_byline", "split_articles"]
 
 def split_articles(issue_id: str, text: str) -> list[Article]:
     """Split one normalised issue into articles, in printed order."""
-    found = blocks(text)
+    found = split_blocks(text)
     style = style_of(found)
     walker = Walker(style)
     for block in found:

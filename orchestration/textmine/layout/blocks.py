@@ -50,7 +50,7 @@ class Style:
     boxed: bool = False  # some story after the first is set apart by such a gap
 
 
-def blocks(text: str) -> list[Block]:
+def split_blocks(text: str) -> list[Block]:
     view = to_simplified(text)
     out: list[Block] = []
     lines: list[str] = []

@@ -59,6 +59,13 @@ def is_subhead(line: str) -> bool:
     return bool(_NUMBERED.match(s)) or is_parallel(s)
 
 
+def is_section_head(line: str) -> bool:
+    """A feature's section subhead: a subhead, or a short tag and a phrase set apart by a
+    space ('创新突破 因地制宜发展新质生产力', '有实力 产业集群群星闪烁')."""
+    parts = re.split(r"[\s\u3000]+", line.strip(), maxsplit=1)
+    return is_subhead(line) or (len(parts) == 2 and 2 <= len(parts[0]) <= 4 and len(parts[1]) >= 4)
+
+
 def opening_phrase(first_paragraph: str) -> str:
     """The title of a story printed without a headline: the opening clauses of its first
     sentence, after the lead and byline and clauses that only set the time or place."""

@@ -18,7 +18,7 @@ from collections import deque
 from .blocks import Block, Style
 from .bylines import INLINE_CREDIT, is_author, is_credit, lead_of, names_in, trailing_author
 from .shapes import JUMP, ends_final, squash
-from .titles import is_label, is_subhead, units
+from .titles import is_label, is_section_head, is_subhead, units
 
 PHOTO_LOOKBACK = 4  # a photo item is a caption headline + at most a few paragraphs
 PHOTO_MAX_CHARS = 400  # ... of caption text; a longer run is an article's last section
@@ -149,7 +149,9 @@ class Walker:
             return False  # the story before runs on (or a caption cut into it)
         if self.heads:
             if self.heads[0].gap >= self.style.box_gap:
-                return True  # a headline in its own box
+                # a headline in its own box — unless a signed feature goes on to its next
+                # section (a photo caption's box, then a subhead '创新突破 因地制宜…')
+                return not (cur.signed and not cur.lead and is_section_head(self.heads[-1].view_text))
             if self.style.boxed:
                 return False  # stories here stand in boxes: a headline inside one is a subhead
             return not any(is_subhead(h.view_text) for h in self.heads)
