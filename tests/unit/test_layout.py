@@ -350,7 +350,8 @@ def test_byline_after_the_story_signs_that_story() -> None:
     assert market.title == "菜市场完成提升"
 
 
-@pytest.mark.parametrize("line", ["第A02版", "第2版：经济", "A05版", "要闻·综合", "第三版 要闻", "版面：民生"])
+@pytest.mark.parametrize("line", ["第A02版", "第2版：经济", "A05版", "要闻·综合", "第三版 要闻", "版面：民生",
+                                  "东溪晚报 2024年5月6日", "总第1234期", "2024-05-06 星期一"])
 def test_page_and_section_markers_are_not_articles(line: str) -> None:
     text = f"{line}\n\n海塘加固工程完工\n\n本报讯 近日，东海塘加固工程通过验收。\n"
     (article,) = split_articles("m", text)
@@ -433,3 +434,13 @@ def test_signed_feature_goes_on_past_a_caption_box() -> None:
     (feature,) = split_articles("s", text)
     assert feature.title == "东溪：向海图强" and feature.reporters == ("王海涛",)
     assert "港口提速 打造开放新门户" in feature.body.split("\n")
+
+
+def test_text_wrapped_at_a_fixed_width_stays_one_paragraph() -> None:
+    text = (
+        "东溪县新增三条公交线路\n\n本报讯 5月起，东溪县新开通三条城乡公交线路，\n覆盖沿线12个村。\n\n"
+        "新线路全部使用新能源公交车，票价\n统一为2元。\n"
+    )
+    (article,) = split_articles("w", text)
+    assert article.body.split("\n") == [
+        "本报讯 5月起，东溪县新开通三条城乡公交线路，覆盖沿线12个村。", "新线路全部使用新能源公交车，票价统一为2元。"]

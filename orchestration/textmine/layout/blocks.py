@@ -25,6 +25,7 @@ from .shapes import JUMP, MAX_HEAD_LEN, ends_final, is_heading_line
 # page export whose columns break paragraphs; under it, the text is clean (web or e-paper).
 CUT_SHARE = 0.03
 LONG_HEAD_LEN = 64  # web headlines run longer than printed ones
+WRAP_MIN = 16  # text wrapped at a fixed width has lines at least this long
 
 
 @dataclasses.dataclass
@@ -78,7 +79,7 @@ def split_blocks(text: str) -> list[Block]:
 def _pieces(lines: list[str], views: list[str], gap: int) -> list[Block]:
     """One block, or one per paragraph when the lines are whole paragraphs."""
     if len(lines) == 1 or not any(ends_final(v) for v in views) \
-            or not all(ends_final(v) or is_heading_line(v) for v in views):
+            or not all(ends_final(v) or is_heading_line(v) for v in views) or _wrapped(views):
         return [Block(lines, views, gap)]  # a headline stack, a credit, a wrapped paragraph
     out: list[Block] = []
     for line, view in zip(lines, views):
@@ -89,6 +90,12 @@ def _pieces(lines: list[str], views: list[str], gap: int) -> list[Block]:
         else:
             out.append(Block([line], [view], gap if not out else 0))
     return out
+
+
+def _wrapped(views: list[str]) -> bool:
+    """Lines broken at a fixed width: an unfinished line as long as the longest one."""
+    width = max(len(v) for v in views)
+    return width >= WRAP_MIN and any(not ends_final(v) and len(v) >= width - 1 for v in views)
 
 
 def _classify(block: Block) -> str:

@@ -26,9 +26,12 @@ PAGE_MARKER = re.compile(
     rf"^(?:(?:{_PAGE})\s*[:：·•|/、\-－—\s]*)?(?:(?:{_SECTION})(?:新闻|版)?\s*[·•|/、\-－—\s]*){{0,3}}$")
 
 # The paper's name or the issue's date on a line of their own: '东溪日报', '2024年8月3日 星期六'.
+_OUTLET = r"[\u3400-\u9fff]{2,8}(?:日报|晚报|都市报|时报|商报|新闻网|融媒)"
+_DAY = r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})"
+_WEEKDAY = r"(?:星期[一二三四五六日天]|周[一二三四五六日])"
+_NUMBER = r"(?:总)?第\s*\d+\s*期"
 MASTHEAD = re.compile(
-    r"^[\u3400-\u9fff]{2,8}(?:日报|晚报|都市报|时报|商报|新闻网|融媒)$|"
-    r"^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?$")
+    rf"^(?=\S)(?:{_OUTLET})?[\s·•|]*(?:{_DAY})?[\s·•|]*(?:{_WEEKDAY})?[\s·•|]*(?:{_NUMBER})?$")
 
 # Masthead promos ('温岭发布公众号 掌上温岭客户端': a channel name ending in 公众号/客户端…,
 # not a headline that mentions one), contact lines, page/date banners. Only tested on short
@@ -45,7 +48,7 @@ def is_page_marker(line: str) -> bool:
     """A page or section marker line ('第A02版', '要闻', '第2版：经济'), the paper's name or
 the date on their own; `line` simplified."""
     s = line.strip()
-    return bool(s) and len(s) <= 20 and (PAGE_MARKER.fullmatch(s) is not None or MASTHEAD.match(s) is not None)
+    return bool(s) and len(s) <= 30 and (PAGE_MARKER.fullmatch(s) is not None or MASTHEAD.fullmatch(s) is not None)
 
 
 def is_furniture(text: str) -> bool:
