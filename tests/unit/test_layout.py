@@ -358,7 +358,9 @@ def test_page_and_section_markers_are_not_articles(line: str) -> None:
     assert article.title == "海塘加固工程完工"
 
 
-@pytest.mark.parametrize("sentence", ["中心城区8月21日电力供应平稳，用电负荷创新高。", "喜讯传来，东溪县再获殊荣。"])
+@pytest.mark.parametrize("sentence", ["中心城区8月21日电力供应平稳，用电负荷创新高。", "喜讯传来，东溪县再获殊荣。",
+                                      "县应急中心通讯保障车已全部到位。", "东溪港迎来今年首批远洋渔船。（资料图）",
+                                      "连载的小说到此告一段落。（待续）"])
 def test_sentences_that_only_look_like_leads(sentence: str) -> None:
     (article,) = split_articles("l", f"标题一行\n\n{sentence}\n")
     assert article.byline is None and article.reporters == ()
@@ -444,3 +446,14 @@ def test_text_wrapped_at_a_fixed_width_stays_one_paragraph() -> None:
     (article,) = split_articles("w", text)
     assert article.body.split("\n") == [
         "本报讯 5月起，东溪县新开通三条城乡公交线路，覆盖沿线12个村。", "新线路全部使用新能源公交车，票价统一为2元。"]
+
+
+def test_caption_with_its_credit_inside_a_story() -> None:
+    text = (
+        "东溪县集中签约12个项目\n\n东溪县昨天举行项目集中签约仪式，12个项目总投资56亿元。\n\n"
+        "签约现场。 王海涛 摄\n\n这些项目主要集中在新能源和高端装备领域。\n"
+    )
+    (article,) = split_articles("k", text)
+    assert article.reporters == ("王海涛",) and article.kind == "news"
+    assert article.body.split("\n") == [
+        "东溪县昨天举行项目集中签约仪式，12个项目总投资56亿元。", "签约现场。", "这些项目主要集中在新能源和高端装备领域。"]

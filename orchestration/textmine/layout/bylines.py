@@ -30,20 +30,22 @@ ROLE = re.compile(
 # an optional bracketed byline. 电 needs its date (a dateline); 讯 needs an outlet.
 NEWS_LEAD = re.compile(
     rf"^\s*(?:{_OUTLET}[{CJK}]{{0,8}}?{_DATE}电(?=[\s（(“「]|$)"
-    rf"|{_OUTLET}[{CJK}]{{0,8}}?(?:{_DATE})?讯(?=[\s（(“「《{CJK}{_DIGIT}A-Za-z]|$)|本报消息"
+    rf"|{_OUTLET}[{CJK}]{{0,8}}?(?:{_DATE})?(?<![通资喜简短电音视警死闻传审问质])讯"
+    rf"(?=[\s（(“「《{CJK}{_DIGIT}A-Za-z]|$)|本报消息"
     rf"|【[^【】]{{1,24}}(?:讯|电)】)\s*(?:{_PAREN})?"
 )
 # A bracketed byline opening the paragraph: '（记者 张三）昨天上午，……'
 BRACKET_LEAD = re.compile(rf"^\s*[（(]\s*(?:{ROLE.pattern})[^（()）]{{1,60}}[)）]")
 _CREDIT_MARK = "摄"
-# A credit printed at the end of the caption paragraph: '……平台。（记者 刘振清 摄）'
-INLINE_CREDIT = re.compile(r"[（(]([^（()）]{2,40}摄)[)）]$")
+# A credit printed at the end of the caption paragraph: '……平台。（记者 刘振清 摄）', '活动现场。 张三 摄'
+INLINE_CREDIT = re.compile(r"[（(]([^（()）]{2,40}摄)[)）]$|(?<=[。！？!?])\s*([^。！？!?\s（()）][^。！？!?（()）]{1,30}摄)$")
 # An author at the end of the last paragraph: '……。（张三）', '……。(记者 张三 李四)'
 TRAILING_AUTHOR = re.compile(r"(?<=[。！？!?”」])\s*([（(][^（()）]{1,40}[)）])\s*$")
 _NAME = re.compile(r"^[%s·•]{2,8}$" % CJK)
 _SEPARATORS = re.compile(r"[\s、，,/／；;：:|｜]+")
 # A note closing a story that names no reporter: '（编辑 张三）', '（来源：XX日报）', '（完）'.
-_NOTE = re.compile(r"^[（(]\s*(?:责任编辑|编辑|责编|审核|审校|校对|来源|完)")
+_NOTE = re.compile(r"^[（(]\s*(?:责任编辑|编辑|责编|审核|审校|校对|来源|据|综合|本报综合|完|全文完|待续|未完待续|续|"
+                   r"资料图|资料图片|图片|供图|图)")
 _DECORATION = re.compile(r"^[□■◎●○▲△◆◇★☆▌|｜]+\s*")
 _REPORTED = re.compile(r"\s*(?:报道|报导|采写|整理)$")
 

@@ -133,8 +133,13 @@ class Walker:
                 line, line_view = line[up.end():].strip(), line_view[up.end():].strip()
             line, line_view = self._strip_jump(cur, line, line_view)
             found = INLINE_CREDIT.search(line_view)
-            if found and is_credit(found.group(1)):
-                credit = Block([line[found.start(1):found.end(1)]], [found.group(1)], 0, "credit")
+            group = (found.lastindex or 0) if found else 0
+            if found and is_credit(found.group(group)):
+                printed = Block([line[found.start(group):found.end(group)]], [found.group(group)], 0, "credit")
+                if group == 1:
+                    credit = printed  # '（记者 张三 摄）' closes a photo item
+                else:
+                    cur.add_reporters(_names(printed))  # '活动现场。 张三 摄': a photo inside the story
                 line, line_view = line[: found.start()].rstrip(), line_view[: found.start()].rstrip()
             line = self._strip_author(cur, line, line_view)
             if line:
