@@ -457,3 +457,13 @@ def test_caption_with_its_credit_inside_a_story() -> None:
     assert article.reporters == ("王海涛",) and article.kind == "news"
     assert article.body.split("\n") == [
         "东溪县昨天举行项目集中签约仪式，12个项目总投资56亿元。", "签约现场。", "这些项目主要集中在新能源和高端装备领域。"]
+
+
+def test_lines_closing_a_story_stay_with_it() -> None:
+    text = (
+        "关于开展消防安全检查的通知\n\n各乡镇、街道：为切实做好消防安全工作，现决定开展全县消防安全大检查。\n\n"
+        "东溪县人民政府\n\n\n东溪港新航线开通\n\n东溪港至南洋的集装箱新航线昨天开通，每周往返两班。\n"
+    )
+    notice, route = split_articles("e", text)
+    assert notice.body.endswith("东溪县人民政府")
+    assert route.title == "东溪港新航线开通"

@@ -150,13 +150,16 @@ class Walker:
     def _clean_break(self, block: Block) -> bool:
         """In clean text, does this body open a story although nothing signs it?"""
         cur = self.current
-        if cur is None or not cur.paras or not ends_final(cur.paras[-1].text):
-            return False  # the story before runs on (or a caption cut into it)
+        if cur is None or not cur.paras:
+            return False
+        self._keep_trailing_heads(cur)
+        if self.heads and self.heads[0].gap >= self.style.box_gap:
+            # a headline in its own box — unless a signed feature goes on to its next section
+            # (a photo caption's box, then a subhead '创新突破 因地制宜…')
+            return not (cur.signed and not cur.lead and is_section_head(self.heads[-1].view_text))
+        if not ends_final(cur.paras[-1].text):
+            return False  # the story before runs on
         if self.heads:
-            if self.heads[0].gap >= self.style.box_gap:
-                # a headline in its own box — unless a signed feature goes on to its next
-                # section (a photo caption's box, then a subhead '创新突破 因地制宜…')
-                return not (cur.signed and not cur.lead and is_section_head(self.heads[-1].view_text))
             if self.style.boxed:
                 return False  # stories here stand in boxes: a headline inside one is a subhead
             return not any(is_subhead(h.view_text) for h in self.heads)
@@ -164,6 +167,14 @@ class Walker:
         first = block.view[0]
         return (block.gap >= self.style.box_gap and len(first) > STORY_MIN_CHARS and ends_final(first)
                 and not CAPTION_START.match(first))
+
+    def _keep_trailing_heads(self, cur: Draft) -> None:
+        """Short lines before the box that holds the next headline end the story before (a
+        signature line '东溪县人民政府'): they stay with it."""
+        at = max((i for i, h in enumerate(self.heads) if h.gap >= self.style.box_gap), default=0)
+        for block in self.heads[:at]:
+            cur.paras.append(Para(" ".join(block.lines), block.gap, True, len(block.lines) > 1))
+        del self.heads[:at]
 
     def _strip_author(self, draft: Draft, line: str, view: str) -> str:
         """'……。（张三）' ending a paragraph: the author goes to the reporters."""
