@@ -13,6 +13,7 @@ import collections
 import datetime as dt
 import re
 
+from .layout.bylines import lead_of
 from .numbers import find_quantities
 from .records import PublicationDate
 from .timeparse import _num
@@ -54,6 +55,7 @@ _CN = "零〇一二两三四五六七八九十"
 _MONTH_DAY = re.compile(
     rf"(?P<pre>(?:19|20)\d{{2}}年|今年|去年|前年|明年)?(?P<m>[0-9]{{1,2}}|[{_CN}]{{1,2}})月"
     rf"(?P<d>[0-9]{{1,2}}|[{_CN}]{{1,3}})[日号]")
+LEAD_SPAN = 160  # a lead and its byline fit in the first characters of a paragraph
 _NEWS_LEAD = re.compile(r"(?:本报讯[（(][^）)\n]{0,40}[）)]|近日，|日前，)\s*$")
 
 
@@ -163,8 +165,9 @@ def _is_amount(text: str, start: int) -> bool:
 
 def latest_news_day(text: str, year: int) -> tuple[dt.date | None, str, int]:
     """The latest month-day the issue reports as news in `year`: month-days are weighed (3 when
-    they open a paragraph or follow 本报讯（…）, else 1), the month with most weight is the news
-    month, and the latest day in it is the eve of publication."""
+    they open a paragraph or follow a lead such as 本报讯（…）, 2 when they open a sentence, else
+    1), the month with most weight is the news month, and the latest day in it that opens a
+    paragraph or sentence (any, if none does) is the eve of publication."""
     weights: collections.Counter = collections.Counter()
     days: list[tuple[dt.date, int, str]] = []
     for m in _MONTH_DAY.finditer(text):
@@ -180,22 +183,36 @@ def latest_news_day(text: str, year: int) -> tuple[dt.date | None, str, int]:
             date = dt.date(year, mon, day)
         except ValueError:
             continue
-        weight = 3 if _opens_paragraph(text, m.start()) else 1
+        weight = 3 if _opens_paragraph(text, m.start()) else 2 if _opens_sentence(text, m.start()) else 1
         weights[mon] += weight
         days.append((date, weight, m.group(0)))
     if not days:
         return None, "", 0
     month = max(weights, key=lambda k: (weights[k], k))
     in_month = [d for d in days if d[0].month == month]
-    latest = max(in_month, key=lambda d: d[0])
     n_news = sum(1 for d in in_month if d[1] == 3)
+    # the latest of the dates that open news, when there are any: a date inside a sentence
+    # is as often history or a plan as it is news
+    opening = any(d[1] >= 2 for d in in_month)
+    latest = max((d for d in in_month if d[1] >= 2 or not opening), key=lambda d: d[0])
     return latest[0], f"latest news date '{latest[2]}' ({len(in_month)} dates in month {month})", n_news
 
 
 def _opens_paragraph(text: str, pos: int) -> bool:
+    """Does the date open its paragraph, stand in its lead (a dateline: XX网11月2日电) or
+    follow it (本报讯（…）, XX网讯, …电 (记者 …))?"""
     line_start = text.rfind("\n", 0, pos) + 1
     head = text[line_start:pos].strip()
-    return not head or bool(_NEWS_LEAD.search(head))
+    if not head or _NEWS_LEAD.search(head):
+        return True
+    lead = lead_of(text[line_start: line_start + LEAD_SPAN])
+    return lead is not None and pos - line_start <= lead.end()
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """'……。8月20日，……': the date opens a sentence (the year or 今年 may come first)."""
+    before = text[max(0, pos - 6): pos]
+    return re.search(r"[。！？!?；;](?:(?:19|20)\d{2}年|今年)?$", before) is not None
 
 
 def _lower_bound(text: str, year: int) -> dt.date | None:

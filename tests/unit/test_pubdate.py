@@ -124,3 +124,18 @@ def test_relative_day_pinned_to_a_date_dates_the_issue(text, date):
 def test_pinned_day_wins_over_older_news_dates():
     text = "本报讯 7月28日，东溪县2024年重点项目开工。\n\n昨天（8月2日），东溪研究院发布报告。"
     assert infer_publication_date("x", "undated.txt", text).publication_date == dt.date(2024, 8, 3)
+
+
+def test_dates_after_any_lead_weigh_as_news():
+    text = ("东溪网讯（通讯员 林晓东）9月11日，东溪县举行2024年丰收节。\n"
+            "去年的9月25日，该县也举办过类似活动；10月1日起将开放展馆。\n"
+            "东溪新闻网9月10日电 (记者 郑一鸣) 当天，会议召开。")
+    day, _, n_news = latest_news_day(text, 2024)
+    assert day == dt.date(2024, 9, 11)
+    assert n_news == 2
+
+
+def test_a_date_opening_a_sentence_is_news_a_date_inside_one_is_not():
+    text = ("本报讯（记者 周立新）8月20日，东溪县2024年招商推介会举行。8月21日，客商考察园区。\n"
+            "园区自2019年8月28日开园以来发展迅速，今年8月25日前后还将迎来新项目。")
+    assert latest_news_day(text, 2024)[0] == dt.date(2024, 8, 21)
