@@ -467,3 +467,12 @@ def test_lines_closing_a_story_stay_with_it() -> None:
     notice, route = split_articles("e", text)
     assert notice.body.endswith("东溪县人民政府")
     assert route.title == "东溪港新航线开通"
+
+
+def test_caption_line_does_not_open_a_story() -> None:
+    text = (
+        "东溪县启动秋季植树\n\n东溪县秋季义务植树活动昨天启动，全县共栽下苗木3万株。\n\n"
+        "图为志愿者在山坡上植树\n\n活动现场还发放了护林宣传资料。\n"
+    )
+    (article,) = split_articles("q", text)
+    assert "图为志愿者在山坡上植树" in article.body

@@ -153,6 +153,8 @@ class Walker:
         if cur is None or not cur.paras:
             return False
         self._keep_trailing_heads(cur)
+        if self.heads and all(CAPTION_START.match(h.view_text) for h in self.heads):
+            return False  # '图为……': a photo caption inside the story
         if self.heads and self.heads[0].gap >= self.style.box_gap:
             # a headline in its own box — unless a signed feature goes on to its next section
             # (a photo caption's box, then a subhead '创新突破 因地制宜…')
