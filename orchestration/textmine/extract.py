@@ -20,7 +20,7 @@ from .projects import find_projects
 from .pubdate import infer_publication_date
 from .records import Article, EntityMention, IssueFacts, ProjectMention
 from .regions import home_region
-from .script import to_simplified
+from .script import is_traditional, to_simplified
 
 _R = TypeVar("_R")
 
@@ -42,9 +42,14 @@ def _project_mention(project: ProjectMention, sentence: str) -> EntityMention:
 def extract_issue(
     issue_id: str, source_file: str, text: str, articles: list[Article], traditional: bool = False
 ) -> IssueFacts:
-    """Every fact of the issue; `traditional`: read it through its simplified view."""
-    if traditional:
+    """Every fact of the issue; `traditional`: read it through its simplified view (so is an
+    issue that prints some of its articles in traditional characters)."""
+    if traditional or any(is_traditional(a.body) for a in articles):
         return _extract_as_printed(issue_id, source_file, text, articles)
+    return _extract_simplified(issue_id, source_file, text, articles)
+
+
+def _extract_simplified(issue_id: str, source_file: str, text: str, articles: list[Article]) -> IssueFacts:
     publication = infer_publication_date(issue_id, source_file, text)
     pub_date = publication.publication_date
     mentions, metrics, projects, events = [], [], [], []
@@ -76,7 +81,7 @@ def simplified_view(article: Article) -> Article:
 
 def _extract_as_printed(issue_id: str, source_file: str, text: str, articles: list[Article]) -> IssueFacts:
     views = {a.article_id: simplified_view(a) for a in articles}
-    facts = extract_issue(issue_id, source_file, to_simplified(text), list(views.values()))
+    facts = _extract_simplified(issue_id, source_file, to_simplified(text), list(views.values()))
     printed = {a.article_id: a.body for a in articles}
 
     def restore(record: _R, *sentence_fields: str) -> _R:

@@ -1,9 +1,10 @@
 """The publication date of an issue, which the paper's text does not print.
 
-A date in the file name (wlrb_20240823.txt, 2024-08-23.txt) is taken as given. Otherwise the
-date is inferred the way a reader would: the year from year clues (2024年… mentions, codes like
-MT2024, 今年是新中国成立75周年), and the day from the news itself — articles report what
-happened yesterday, so the latest month-day that opens a news paragraph (本报讯…8月21日, a photo
+A date in the file name (wlrb_20240823.txt, wlrb20240823.txt, 2024-08-23.txt) is taken as
+given. Otherwise the date is inferred the way a reader would: the year from year clues (2024年…
+mentions, codes like MT2024, 今年是新中国成立75周年); the day from a relative day the text pins to
+a date (昨天（8月2日） → 8月3日), else from the news itself — articles report what happened
+yesterday, so the latest month-day that opens a news paragraph (本报讯…8月21日, a photo
 caption's 8月21日) plus one day.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ import collections
 import datetime as dt
 import re
 
+from .layout.bylines import lead_of
 from .numbers import find_quantities
 from .records import PublicationDate
 from .timeparse import _num
@@ -31,8 +33,21 @@ DAY_FUTURE_BEFORE = ("将于", "将在", "定于", "拟于", "预计", "计划",
 # the following year (a new-year review).
 FULL_YEAR_SUMMARY = re.compile(r"(?:^|[。；\n])\s*((?:19|20)\d{2})年[，,](?=[^。]{0,30}(?:累计|全年|共))")
 
-_FILE_DATE = re.compile(
-    r"(?<![0-9A-Za-z])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])")
+# Dates in file names: 20240823 / 2024-08-23 / 2024.8.3 / 2024年8月3日. A paper's letters may
+# run into the digits (wlrb20240823); a run of letters *and* digits before them is a hash.
+_FILE_DATES = (
+    re.compile(r"(?<![0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])"),
+    re.compile(r"(?<![0-9])((?:19|20)\d{2})[-_.](\d{1,2})[-_.](\d{1,2})(?![0-9A-Za-z])"),
+    re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"),
+)
+_ALNUM_BEFORE = re.compile(r"[0-9A-Za-z]*$")
+# A relative day pinned to a date in the text: '昨天（8月2日）', '8月2日（昨天）' — the issue's
+# day is that date plus the offset.
+RELATIVE_DAYS = {"昨天": 1, "昨日": 1, "今天": 0, "今日": 0, "前天": 2, "前日": 2}
+_REL = "|".join(RELATIVE_DAYS)
+_PINNED = re.compile(
+    rf"(?P<rel>{_REL})\s*[（(]\s*(?:(?P<y>(?:19|20)\d{{2}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\s*[)）]"
+    rf"|(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})日\s*[（(]\s*(?P<rel2>{_REL})\s*[)）]")
 _YEAR_MENTION = re.compile(r"(?<![0-9])((?:19|20)\d{2})(?![0-9])")
 _ANNIVERSARY = re.compile(
     rf"今年是(?P<base>{'|'.join(ANNIVERSARY_BASES)})(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十百]+)周年")
@@ -40,6 +55,7 @@ _CN = "零〇一二两三四五六七八九十"
 _MONTH_DAY = re.compile(
     rf"(?P<pre>(?:19|20)\d{{2}}年|今年|去年|前年|明年)?(?P<m>[0-9]{{1,2}}|[{_CN}]{{1,2}})月"
     rf"(?P<d>[0-9]{{1,2}}|[{_CN}]{{1,3}})[日号]")
+LEAD_SPAN = 160  # a lead and its byline fit in the first characters of a paragraph
 _NEWS_LEAD = re.compile(r"(?:本报讯[（(][^）)\n]{0,40}[）)]|近日，|日前，)\s*$")
 
 
@@ -50,6 +66,9 @@ def infer_publication_date(issue_id: str, source_file: str, text: str) -> Public
     year, year_evidence = infer_year(text)
     if year is None:
         return PublicationDate(issue_id, None, 0.0, "no year clue in the text")
+    pinned, pinned_evidence = pinned_day(text, year)
+    if pinned is not None:
+        return PublicationDate(issue_id, pinned, 0.95, f"{year_evidence}; '{pinned_evidence}' dates the issue")
     day, day_evidence, n_news = latest_news_day(text, year)
     if day is not None:
         confidence = 0.9 if n_news >= 2 else 0.7
@@ -63,12 +82,33 @@ def infer_publication_date(issue_id: str, source_file: str, text: str) -> Public
 
 def date_from_filename(source_file: str) -> dt.date | None:
     name = source_file.rsplit("/", 1)[-1]
-    for m in _FILE_DATE.finditer(name):
+    for pattern in _FILE_DATES:
+        for m in pattern.finditer(name):
+            before = _ALNUM_BEFORE.search(name[: m.start()])
+            if before and any(ch.isdigit() for ch in before.group(0)):
+                continue  # inside a hash such as 5f3a20240823
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+def pinned_day(text: str, year: int) -> tuple[dt.date | None, str]:
+    """The issue's day from a relative day the text pins to a date ('昨天（8月2日）' → 8月3日);
+    the latest, when stories of several days are printed together."""
+    best: tuple[dt.date, str] | None = None
+    for m in _PINNED.finditer(text):
+        rel = m.group("rel") or m.group("rel2")
+        y = m.group("y") or m.group("y2")
         try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            day = dt.date(int(y) if y else year, int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2")))
         except ValueError:
             continue
-    return None
+        issue_day = day + dt.timedelta(days=RELATIVE_DAYS[rel])
+        if best is None or issue_day > best[0]:
+            best = (issue_day, m.group(0))
+    return (best[0], best[1]) if best else (None, "")
 
 
 # --- the year ------------------------------------------------------------------------------
@@ -125,8 +165,9 @@ def _is_amount(text: str, start: int) -> bool:
 
 def latest_news_day(text: str, year: int) -> tuple[dt.date | None, str, int]:
     """The latest month-day the issue reports as news in `year`: month-days are weighed (3 when
-    they open a paragraph or follow 本报讯（…）, else 1), the month with most weight is the news
-    month, and the latest day in it is the eve of publication."""
+    they open a paragraph or follow a lead such as 本报讯（…）, 2 when they open a sentence, else
+    1), the month with most weight is the news month, and the latest day in it that opens a
+    paragraph or sentence (any, if none does) is the eve of publication."""
     weights: collections.Counter = collections.Counter()
     days: list[tuple[dt.date, int, str]] = []
     for m in _MONTH_DAY.finditer(text):
@@ -142,22 +183,36 @@ def latest_news_day(text: str, year: int) -> tuple[dt.date | None, str, int]:
             date = dt.date(year, mon, day)
         except ValueError:
             continue
-        weight = 3 if _opens_paragraph(text, m.start()) else 1
+        weight = 3 if _opens_paragraph(text, m.start()) else 2 if _opens_sentence(text, m.start()) else 1
         weights[mon] += weight
         days.append((date, weight, m.group(0)))
     if not days:
         return None, "", 0
     month = max(weights, key=lambda k: (weights[k], k))
     in_month = [d for d in days if d[0].month == month]
-    latest = max(in_month, key=lambda d: d[0])
     n_news = sum(1 for d in in_month if d[1] == 3)
+    # the latest of the dates that open news, when there are any: a date inside a sentence
+    # is as often history or a plan as it is news
+    opening = any(d[1] >= 2 for d in in_month)
+    latest = max((d for d in in_month if d[1] >= 2 or not opening), key=lambda d: d[0])
     return latest[0], f"latest news date '{latest[2]}' ({len(in_month)} dates in month {month})", n_news
 
 
 def _opens_paragraph(text: str, pos: int) -> bool:
+    """Does the date open its paragraph, stand in its lead (a dateline: XX网11月2日电) or
+    follow it (本报讯（…）, XX网讯, …电 (记者 …))?"""
     line_start = text.rfind("\n", 0, pos) + 1
     head = text[line_start:pos].strip()
-    return not head or bool(_NEWS_LEAD.search(head))
+    if not head or _NEWS_LEAD.search(head):
+        return True
+    lead = lead_of(text[line_start: line_start + LEAD_SPAN])
+    return lead is not None and pos - line_start <= lead.end()
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """'……。8月20日，……': the date opens a sentence (the year or 今年 may come first)."""
+    before = text[max(0, pos - 6): pos]
+    return re.search(r"[。！？!?；;](?:(?:19|20)\d{2}年|今年)?$", before) is not None
 
 
 def _lower_bound(text: str, year: int) -> dt.date | None:

@@ -91,3 +91,51 @@ def test_no_clue_no_date():
     pub = infer_publication_date("x", "x.txt", "没有任何日期的文字。")
     assert pub.publication_date is None
     assert pub.confidence == 0.0
+
+
+@pytest.mark.parametrize("file_name, date", [
+    ("dxrb20230203.txt", dt.date(2023, 2, 3)),  # the paper's letters run into the date
+    ("东溪日报2023年2月3日.txt", dt.date(2023, 2, 3)),
+    ("paper-2023-2-3.txt", dt.date(2023, 2, 3)),
+    ("a1b2c20230203.txt", None),  # letters and digits before it: a hash
+])
+def test_date_from_more_file_names(file_name, date):
+    assert date_from_filename(file_name) == date
+
+
+def test_file_name_with_letters_wins_over_the_text():
+    pub = infer_publication_date("x", "dxrb20230203.txt", "本报讯 1月28日上午，东溪县27个项目集中开工。2023年")
+    assert pub.publication_date == dt.date(2023, 2, 3)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("昨天（8月2日），东溪研究院发布2024年县域经济报告。", dt.date(2024, 8, 3)),
+    ("8月2日（昨天）上午，2024年东溪县秋季招聘会举行。", dt.date(2024, 8, 3)),
+    ("今天(8月5日)，2024年东溪县农民丰收节开幕。", dt.date(2024, 8, 5)),
+    # several stories: the issue is the day of the latest
+    ("昨天（8月1日），会议召开。2024年。\n本报讯 昨天（8月4日），活动举行。", dt.date(2024, 8, 5)),
+])
+def test_relative_day_pinned_to_a_date_dates_the_issue(text, date):
+    pub = infer_publication_date("x", "undated.txt", text)
+    assert pub.publication_date == date
+    assert pub.confidence >= 0.9
+
+
+def test_pinned_day_wins_over_older_news_dates():
+    text = "本报讯 7月28日，东溪县2024年重点项目开工。\n\n昨天（8月2日），东溪研究院发布报告。"
+    assert infer_publication_date("x", "undated.txt", text).publication_date == dt.date(2024, 8, 3)
+
+
+def test_dates_after_any_lead_weigh_as_news():
+    text = ("东溪网讯（通讯员 林晓东）9月11日，东溪县举行2024年丰收节。\n"
+            "去年的9月25日，该县也举办过类似活动；10月1日起将开放展馆。\n"
+            "东溪新闻网9月10日电 (记者 郑一鸣) 当天，会议召开。")
+    day, _, n_news = latest_news_day(text, 2024)
+    assert day == dt.date(2024, 9, 11)
+    assert n_news == 2
+
+
+def test_a_date_opening_a_sentence_is_news_a_date_inside_one_is_not():
+    text = ("本报讯（记者 周立新）8月20日，东溪县2024年招商推介会举行。8月21日，客商考察园区。\n"
+            "园区自2019年8月28日开园以来发展迅速，今年8月25日前后还将迎来新项目。")
+    assert latest_news_day(text, 2024)[0] == dt.date(2024, 8, 21)
