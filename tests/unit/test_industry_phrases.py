@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.textmine.industry_phrases import industry_phrases
+from orchestration.textmine.metrics.industry_phrases import industry_phrases
 from orchestration.textmine.records import Article
 
 

@@ -19,12 +19,12 @@ import re
 
 from . import subjects
 from .industry_phrases import industry_phrases
-from .numbers import Quantity, find_quantities
-from .records import Article, EntityMention, Metric
-from .regions import Region
-from .sentences import split_sentences
+from ..numbers import Quantity, find_quantities
+from ..records import Article, EntityMention, Metric
+from ..regions import Region
+from ..sentences import split_sentences
 from .subjects import Figure, Scope
-from .timeparse import UNKNOWN, DateMention, Period, as_of_period, find_dates, find_periods, resolve_period
+from ..timeparse import UNKNOWN, DateMention, Period, as_of_period, find_dates, find_periods, resolve_period
 
 # --- lexicon -------------------------------------------------------------------------------
 

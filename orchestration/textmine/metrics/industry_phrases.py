@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import re
 
-from . import lexicons
-from .records import Article, EntityMention
-from .regions import word_freq
-from .segment import get_segmenter
+from .. import lexicons
+from ..records import Article, EntityMention
+from ..regions import word_freq
+from ..segment import get_segmenter
 
 # Heads that name a sector on their own; 产业 alone says nothing.
 _SELF_STANDING = frozenset({"制造业", "服务业"})

@@ -20,9 +20,9 @@ import collections
 import dataclasses
 import re
 
-from . import regions
-from .records import Article, EntityMention
-from .sentences import Sentence
+from .. import regions
+from ..records import Article, EntityMention
+from ..sentences import Sentence
 
 # Scope words → the administrative kind they stand for (我市 → 市 …); 全国 stays 全国.
 SCOPE_WORDS = {"我市": "市", "全市": "市", "本市": "市", "市内": "市", "我区": "区", "全区": "区", "本区": "区",
