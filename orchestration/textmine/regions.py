@@ -164,6 +164,10 @@ def find_regions(text: str) -> list[RegionMention]:
     return list(_find_regions(text))
 
 
+# A short name right after an amount is a noun of the sentence, not a place (突破10亿元大关).
+_AFTER_AMOUNT = re.compile(r"[0-9０-９][0-9０-９.]*(?:[万亿千百]?元|[万亿]|%|个|家|项|吨|台|人)$")
+
+
 @functools.lru_cache(maxsize=512)
 def _find_regions(text: str) -> tuple[RegionMention, ...]:
     """Every province, prefecture or county named in `text`, left to right. A short name
@@ -179,7 +183,7 @@ def _find_regions(text: str) -> tuple[RegionMention, ...]:
             if start not in bounds or end not in bounds:
                 continue
         elif word == region.short != region.name:
-            if _TOWN_AFTER.match(text, end):
+            if _TOWN_AFTER.match(text, end) or _AFTER_AMOUNT.search(text, 0, start):
                 continue
             if text[end: end + 1] in ("市", "县", "区") and not text.startswith(("市场", "市民", "区域", "县域"), end):
                 end += 1

@@ -335,3 +335,13 @@ def test_a_long_name_with_its_company():
     name = "浙江东方新材料科技股份有限公司年产5万吨高性能复合材料及制品项目"
     art = article(f"近日，{name}在滨海新区开工建设。")
     assert by_name(art)[name].status == "开工"
+
+
+def test_a_list_of_long_names_is_read_member_by_member():
+    # Together the members run past the longest name: each is still read whole.
+    art = article("本次集中开工在东山经开区青河园区举行，共有白沙工业园区标准化厂房二期、青河工业园区小微企业孵化基地、"
+                  "年产8000吨有机肥生产线、东山县蔬菜保供基地等12个重点产业项目集中开工，总投资4.3亿元。")
+    found = by_name(art)
+    assert set(found) == {"白沙工业园区标准化厂房二期", "青河工业园区小微企业孵化基地", "年产8000吨有机肥生产线",
+                          "东山县蔬菜保供基地"}
+    assert all(p.status == "开工" and p.investment_value is None for p in found.values())  # 4.3亿元 is the batch's

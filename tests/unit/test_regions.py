@@ -52,3 +52,9 @@ def test_home_region_is_the_most_named_county():
     texts = ["诸暨市召开大会，绍兴市领导出席。", "诸暨袜业产值增长。", "浙江省公布名单，诸暨上榜。"]
     assert regions.home_region(texts).short == "诸暨"
     assert regions.home_region(["绍兴一地"]) is None  # one mention says too little
+
+
+def test_a_short_name_right_after_an_amount_is_no_place():
+    # 大关 is also a county's short name; after 50亿元 it is the milestone a figure passed.
+    assert [m.region.short for m in regions.find_regions("全年产值首次突破50亿元大关。")] == []
+    assert [m.region.short for m in regions.find_regions("大关县今年新增企业12家。")] == ["大关"]

@@ -132,3 +132,18 @@ def test_the_field_a_clause_narrows_to():
     body = "嘉善的新兴产业中，尤其是在光伏产业领域，已有规上企业320家。"
     got = subjects_of(body, [mention(body, "光伏产业", "industry", "光伏")])
     assert got[(320, "家")] == ("光伏", "industry")
+
+
+def test_this_county_is_the_county_named_before():
+    body = "今年以来，长兴县工业经济稳步回升，企业订单饱满。\n据统计，1—9月，该县规上工业产值623.4亿元，同比增长7.3%。"
+    got = subjects_of(body, home=HOME)
+    assert got[(623.4, "亿元")] == ("长兴", "region")
+    assert got[(7.3, "%")] == ("长兴", "region")
+
+
+def test_a_county_named_in_the_item_comes_before_the_city_around_the_papers_county():
+    # A 温岭 issue (home: a county-level city of 台州) reprints an item about another county:
+    # a figure with no subject of its own is that county's, not 台州's.
+    home = find_regions("仙居县")[0].region
+    body = "德清县数字经济发展提速，一批项目相继落地。\n前三季度，数字经济核心产业增加值完成88.6亿元。"
+    assert subjects_of(body, home=home)[(88.6, "亿元")] == ("德清", "region")

@@ -26,7 +26,9 @@ from ..sentences import Sentence
 
 # Scope words → the administrative kind they stand for (我市 → 市 …); 全国 stays 全国.
 SCOPE_WORDS = {"我市": "市", "全市": "市", "本市": "市", "市内": "市", "我区": "区", "全区": "区", "本区": "区",
-               "我县": "县", "全县": "县", "本县": "县", "全省": "省", "我省": "省", "本省": "省"}
+               "我县": "县", "全县": "县", "本县": "县", "全省": "省", "我省": "省", "本省": "省",
+               # anaphora: the region of its kind named last (锦溪县……该县)
+               "该市": "市", "该区": "区", "该县": "县"}
 NATION_WORDS = ("全国", "我国")
 SUBJECT_TYPES = {"industry": "industry", "company": "company", "project": "project",
                  "organization": "organization", "place": "region"}
@@ -123,10 +125,12 @@ class Scope:
 
     def home_name(self, pos: int) -> str | None:
         """The region 我市 stands for at `pos` (None if nothing says)."""
-        base = self._nearest("市", pos) or self._nearest("区", pos) or self._nearest("县", pos)
+        # A region of any kind the article names comes before the city around the home county.
+        base = (self._nearest("市", pos, widen=False) or self._nearest("区", pos, widen=False)
+                or self._nearest("县", pos, widen=False) or self._nearest("市", pos))
         return base.short if base else None
 
-    def _nearest(self, kind: str, pos: int) -> regions.Region | None:
+    def _nearest(self, kind: str, pos: int, widen: bool = True) -> regions.Region | None:
         fitting = [m for m in self.found if regions.fits(m.region, kind)]
         before = [m.region for m in fitting if m.end <= pos]
         home_fits = self.home is not None and regions.fits(self.home, kind)
@@ -140,7 +144,7 @@ class Scope:
             return collections.Counter(m.region for m in fitting).most_common(1)[0][0]
         if home_fits:
             return self.home
-        if kind == "市" and self.home is not None and self.home.kind in ("区", "县"):
+        if widen and kind == "市" and self.home is not None and self.home.kind in ("区", "县"):
             return regions.parent_of(self.home)  # 全市 in a district's paper: the city around it
         return None
 

@@ -71,12 +71,17 @@ def _list_start(body: str, pos: int) -> int:
     i = pos
     while i > 0 and pos - i < _LIST_CHARS:
         j = run_start(body, i)
+        # One member at a time: a run may cross '、' but is capped at MAX_NAME characters, so
+        # a list of long names would otherwise be cut inside its first member.
+        k = body.rfind("、", j, i)
+        j = k + 1 if k >= 0 else j
         if j == i:
             break
         i = j
         if i == 0 or body[i - 1] != "、":
             break
-    return i
+        i -= 1
+    return i if i == pos or body[i:i + 1] != "、" else i + 1
 
 
 def _members(body: str, begin: int, end: int, companies: frozenset[str]) -> list[tuple[int, int]]:
