@@ -158,3 +158,8 @@ def test_a_short_alias_counts_in_an_enumeration_that_names_industries():
     # national words keep their own names; the county's clusters are 风光电及储能, 半导体及控制器
     assert {"机器人", "储能", "激光", "半导体"} <= set(of_type(find_mentions(article(body)), "industry"))
 
+
+
+def test_a_modal_verb_opening_a_list_is_no_part_of_its_first_industry():
+    found = industries("下一步，要壮大茶叶、竹木加工、纺织等传统优势产业。")
+    assert "要壮大茶叶" not in found and "壮大茶叶" not in found

@@ -476,3 +476,15 @@ def test_caption_line_does_not_open_a_story() -> None:
     )
     (article,) = split_articles("q", text)
     assert "图为志愿者在山坡上植树" in article.body
+
+
+def test_a_byline_on_its_own_line_under_the_headline_is_no_headline_line():
+    text = ("青溪县茶叶喜获丰收\n■本报通讯员 陈立 本报记者 孙雯\n\n"
+            "今年春茶采摘季，全县茶园面积达到3.2万亩，茶农人均增收四千余元。\n"
+            "当地还建起了茶叶交易市场，吸引周边客商前来收购。\n\n"
+            "白沙镇老街完成改造\n记者 何方 报道\n"
+            "日前，白沙镇老街改造完工，沿街店铺陆续开门迎客。\n")
+    articles = split_articles("t", text)
+    assert [(a.title, a.reporters) for a in articles] == [
+        ("青溪县茶叶喜获丰收", ("陈立", "孙雯")), ("白沙镇老街完成改造", ("何方",))]
+    assert articles[1].body.startswith("日前，白沙镇老街改造完工")

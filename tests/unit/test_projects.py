@@ -345,3 +345,8 @@ def test_a_list_of_long_names_is_read_member_by_member():
     assert set(found) == {"白沙工业园区标准化厂房二期", "青河工业园区小微企业孵化基地", "年产8000吨有机肥生产线",
                           "东山县蔬菜保供基地"}
     assert all(p.status == "开工" and p.investment_value is None for p in found.values())  # 4.3亿元 is the batch's
+
+
+def test_progress_on_works_is_no_project_name():
+    art = article("县城北环路拓宽已完成工程投资3200万元，安置小区二期完成工程量70%。")
+    assert not [p for p in find_projects(art) if "完成" in p.project_name]

@@ -147,3 +147,10 @@ def test_a_county_named_in_the_item_comes_before_the_city_around_the_papers_coun
     home = find_regions("仙居县")[0].region
     body = "德清县数字经济发展提速，一批项目相继落地。\n前三季度，数字经济核心产业增加值完成88.6亿元。"
     assert subjects_of(body, home=home)[(88.6, "亿元")] == ("德清", "region")
+
+
+def test_the_whole_county_of_the_body_is_the_county_in_the_headline():
+    body = "截至9月底，全县完成固定资产投资56.3亿元，同比增长12.4%。"
+    got = {(m.value, m.unit): m.subject_name
+           for m in find_metrics(article(body, title="青川县投资保持较快增长"), PUB, [], HOME)}
+    assert got[(56.3, "亿元")] == "青川" and got[(12.4, "%")] == "青川"

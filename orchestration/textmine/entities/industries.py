@@ -188,6 +188,10 @@ def _pattern_industries(body: str, raw: list[re.Match[str]], taken: Sequence[Spa
     return out
 
 
+# Modal verbs opening a clause (要壮大…, 将发展…): jieba's dictionary tags no single character.
+_MODALS = frozenset("要将需应须可")
+
+
 def _item_start(item: str) -> int:
     """Where the first item of a list begins: after the verbs and function words that open
     the clause (聚焦新材料 → 新材料)."""
@@ -196,7 +200,8 @@ def _item_start(item: str) -> int:
     while True:
         for k in (2, 1):
             w = item[i:i + k]
-            if len(item) - i - k >= 2 and (tags.get(w, "")[:1] in ("v", "p", "d", "c") or (k == 1 and w in CUT_CHARS)):
+            if len(item) - i - k >= 2 and (tags.get(w, "")[:1] in ("v", "p", "d", "c") or w in POLICY_VERBS
+                                            or (k == 1 and (w in CUT_CHARS or w in _MODALS))):
                 i += k
                 break
         else:

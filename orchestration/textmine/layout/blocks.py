@@ -77,7 +77,14 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _pieces(lines: list[str], views: list[str], gap: int) -> list[Block]:
-    """One block, or one per paragraph when the lines are whole paragraphs."""
+    """One block, or one per paragraph when the lines are whole paragraphs. A byline on its own
+    line under a headline ('记者 张三 报道') is a block of its own, never a line of the headline."""
+    for k in range(1, len(lines)):
+        if not is_heading_line(views[k - 1]):
+            break
+        if len(views[k]) <= MAX_HEAD_LEN and is_byline_line(views[k]):
+            rest = _pieces(lines[k + 1:], views[k + 1:], 0) if k + 1 < len(lines) else []
+            return [*_pieces(lines[:k], views[:k], gap), Block([lines[k]], [views[k]], 0), *rest]
     if len(lines) == 1 or not any(ends_final(v) for v in views) \
             or not all(ends_final(v) or is_heading_line(v) for v in views) or _wrapped(views):
         return [Block(lines, views, gap)]  # a headline stack, a credit, a wrapped paragraph

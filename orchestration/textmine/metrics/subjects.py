@@ -102,8 +102,10 @@ class Scope:
 
     @classmethod
     def of(cls, article: Article, home: regions.Region | None) -> "Scope":
-        return cls(article.body, [r for r in regions.find_regions(article.body) if not _in_dateline(article.body, r.end)],
-                   home)
+        # A region in the headline (洋县经济…) is named before the whole body: 全县 of the body is it.
+        in_title = [regions.RegionMention(0, 0, r.region) for r in regions.find_regions(article.title)]
+        return cls(article.body, in_title + [r for r in regions.find_regions(article.body)
+                                             if not _in_dateline(article.body, r.end)], home)
 
     def region(self, word: str, pos: int) -> Subject:
         """The region `word` (a scope word at `pos` in the body) stands for."""

@@ -27,7 +27,7 @@ MAX_NAME = 40  # 浙江…股份有限公司年产…项目 runs long
 
 # '…项目' / '…工程', unless the suffix is the start of another word (工程师, 项目化, 项目计划).
 _STRONG_SUFFIX = re.compile(
-    r"(?:项目|工程)(?!师|院|机械|车|化|制|部|组|库|清单|资金|经理|招商|包"
+    r"(?:项目|工程)(?!师|院|机械|车|化|制|部|组|库|清单|资金|经理|招商|包|量"
     r"|计划(?!总?投资|于|在|开工|建成|投产|竣工|[0-9]))"  # 项目计划 is a plan, 项目计划总投资 a project
 )
 # Facilities that name a project only when a construction word follows them, maybe after a
@@ -169,12 +169,18 @@ def _without_places(text: str) -> str:
     return text
 
 
+# Progress verbs inside a candidate: 完成工程量, 已完成工程投资 report how far works are.
+_PROGRESS_VERB = re.compile(r"完成|完工")
+
+
 def is_project_name(name: str, suffix: str, companies: frozenset[str]) -> bool:
     stem = _bare(name[: len(name) - len(suffix)])
     if len(stem) < 2 or _PHASE_ONLY.fullmatch(stem) or _GENERIC.fullmatch(stem):
         return False
     if _COUNTED.search(stem):
         return False  # A和B两个项目: a count of projects ends no name
+    if _PROGRESS_VERB.search(stem):
+        return False  # 西环路已完成工程(投资): progress reported on works, not a name
     if _SLOGAN.search(name) or (len(stem) <= 2 and CONCRETE.fullmatch(stem)):
         return False  # “四边三化”工程, “五水共治”: a campaign; 码头工程: a kind of works
     if stem in lexicons.everyday_words():
