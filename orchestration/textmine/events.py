@@ -19,6 +19,7 @@ import re
 
 from .records import Article, Event
 from .sentences import Sentence, split_sentences
+from . import lexicons
 from .timeparse import DateMention, find_dates
 
 # --- lexicon -------------------------------------------------------------------------------
@@ -207,8 +208,16 @@ def _names_year(text: str, mention: DateMention) -> bool:
     """2024年全市…, 2023年度…, 2023年浙江省…: an explicit year run into a noun is part of a title."""
     phrase = text[mention.start: mention.end]
     nxt = text[mention.end: mention.end + 1]
-    return mention.precision == "year" and phrase[:1].isdigit() and bool(nxt) \
-        and nxt not in "，,、；;。以底初末前后中起" and "\u4e00" <= nxt <= "\u9fff"
+    runs_into_noun = phrase[:1].isdigit() and bool(nxt) and nxt not in "，,、；;。以底初末前后中起份" \
+        and "\u4e00" <= nxt <= "\u9fff"
+    if mention.precision == "year":
+        return runs_into_noun
+    # 2023年12月招商引资项目集中签约仪式: a year and month opening a name, unless a verb follows
+    # (2023年12月举行…).
+    if mention.precision == "month" and runs_into_noun and "年" in phrase:
+        word = text[mention.end: mention.end + 2]
+        return not lexicons.jieba_word_tags().get(word, "n").startswith(("v", "p", "d"))
+    return False
 
 
 def _advance(ctx: _Context, dates: list[DateMention]) -> None:

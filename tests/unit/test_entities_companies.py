@@ -131,3 +131,7 @@ def test_company_names_are_harmonised_across_articles():
     assert {m.canonical_name for m in harmonised if m.entity_type == "company"} == {"利欧集团股份有限公司"}
     assert {m.surface for m in harmonised if m.entity_type == "company"} == {"利欧股份", "利欧集团股份有限公司"}
 
+
+
+def test_a_representative_is_no_part_of_the_company_name():
+    assert "苏州市恒远精工有限公司" in names("签约企业代表苏州市恒远精工有限公司总经理王磊作了发言。")

@@ -80,3 +80,10 @@ def test_a_mid_month_date_has_month_precision():
 def test_a_wire_dateline_is_no_lead_event():
     body = "新华社杭州5月14日电（记者王五）“今年以来，我们共签约项目41个、总投资96亿元。”"
     assert events(body) == []
+
+
+def test_a_year_and_month_opening_the_events_name_is_not_its_date():
+    pub = dt.date(2023, 12, 27)
+    assert events("12月20日，青溪县2023年12月重大项目集中签约仪式在县行政中心举行。", pub) == [
+        ("signing", dt.date(2023, 12, 20))]
+    assert events("2023年12月举行的签约仪式上，8个项目落地。", pub) == [("signing", dt.date(2023, 12, 1))]

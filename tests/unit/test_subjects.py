@@ -154,3 +154,11 @@ def test_the_whole_county_of_the_body_is_the_county_in_the_headline():
     got = {(m.value, m.unit): m.subject_name
            for m in find_metrics(article(body, title="青川县投资保持较快增长"), PUB, [], HOME)}
     assert got[(56.3, "亿元")] == "青川" and got[(12.4, "%")] == "青川"
+
+
+def test_a_region_inside_a_company_name_is_not_the_batchs_region():
+    body = ("11月8日，青川县招商项目集中签约仪式举行。签约企业代表、苏州市恒远精工有限公司负责人发言。"
+            "据了解，本次集中签约项目6个，签约金额合计21.3亿元。")
+    company = mention(body, "苏州市恒远精工有限公司", "company")
+    got = subjects_of(body, [company], home=HOME)
+    assert got[(6, "个")] == ("青川", "region") and got[(21.3, "亿元")] == ("青川", "region")

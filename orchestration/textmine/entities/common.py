@@ -20,7 +20,7 @@ CUT_WORDS = (
     "龙头企业 企业 当天 目前 今年 去年 近日 近年来 先后 组建 成为 位于 来到 走进 参观 依托 通过 联合 "
     "携手 牵头 打造 培育 获评 评为 入选 列入 支持 帮助 服务 带动 加快 实施 启动 完成 开展 举行 召开 "
     "发布 公布 表彰 授予 命名 认定 获得 拥有 集聚 吸引 招引 洽谈 合作 商家 本地 当地 我市 全市 "
-    "国家级 省级 市级 专精特新 小巨人 上市 知名 明星 总经理 经理 董事长 总裁 本报讯"
+    "国家级 省级 市级 专精特新 小巨人 上市 知名 明星 总经理 经理 董事长 总裁 本报讯 代表 企业代表"
 ).split()
 # One-character function words: a name starts after them only when what follows is clearly
 # a name (starts with a place, or is long enough), since brands contain 和, 与, 及 … too.

@@ -102,7 +102,7 @@ def find_metrics(article: Article, pub_date: dt.date | None, mentions: list[Enti
     usable = usable + subjects.region_mentions(article, usable)
     dominant = subjects.dominant_industry(article, usable)  # of the lexicon's industries only
     usable = sorted(usable + industry_phrases(article, usable), key=lambda m: m.start_char)
-    scope = Scope.of(article, home)
+    scope = Scope.of(article, home, mentions)
     sentences = list(split_sentences(body))
     out: list[Metric] = []
     last: dict[int, tuple[str, str] | None] = {}  # sentence index → subject of its last figure

@@ -19,6 +19,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import re
+from typing import Sequence
 
 from .. import regions
 from ..records import Article, EntityMention
@@ -101,11 +102,15 @@ class Scope:
     home: regions.Region | None  # the issue's region, if the issue says
 
     @classmethod
-    def of(cls, article: Article, home: regions.Region | None) -> "Scope":
+    def of(cls, article: Article, home: regions.Region | None, names: Sequence[EntityMention] = ()) -> "Scope":
         # A region in the headline (洋县经济…) is named before the whole body: 全县 of the body is it.
         in_title = [regions.RegionMention(0, 0, r.region) for r in regions.find_regions(article.title)]
+        # A region inside a name (东莞市…科技有限公司, 甘肃…项目) says where that company or project is
+        # from, not what the article's 全县 or batch is about.
+        named = [(m.start_char, m.end_char) for m in names if m.entity_type != "place"]
         return cls(article.body, in_title + [r for r in regions.find_regions(article.body)
-                                             if not _in_dateline(article.body, r.end)], home)
+                                             if not _in_dateline(article.body, r.end)
+                                             and not any(s <= r.start and r.end <= e for s, e in named)], home)
 
     def region(self, word: str, pos: int) -> Subject:
         """The region `word` (a scope word at `pos` in the body) stands for."""
