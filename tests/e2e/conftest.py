@@ -13,20 +13,25 @@ import pytest
 from tests.e2e.dagster_ui import DagsterUI
 from tests.e2e.readme_env import FreshClone, copy_working_tree
 
-pytestmark = pytest.mark.e2e
+
+TIMINGS = pytest.StashKey[list[tuple[str, float]]]()
 
 
 @pytest.fixture(scope="session")
-def clone(tmp_path_factory, request) -> Iterator[FreshClone]:
+def clone(tmp_path_factory, request) -> FreshClone:
     fresh = FreshClone(copy_working_tree(tmp_path_factory.mktemp("fresh_clone")))
     leftovers = [d for d in (".venv", "data", ".dagster", "dbt_project/target") if (fresh.root / d).exists()]
     assert not leftovers, f"the copy holds build output a clone would not: {leftovers}"
-    yield fresh
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None and fresh.timings:
-        reporter.write_sep("-", "the README's commands in a fresh clone, PATH and HOME only")
-        for command, seconds in fresh.timings:
-            reporter.write_line(f"{seconds:8.1f} s  {command}")
+    request.config.stash[TIMINGS] = fresh.timings  # printed in the terminal summary
+    return fresh
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    timings = config.stash.get(TIMINGS, [])
+    if timings:
+        terminalreporter.write_sep("-", "the README's commands in a fresh clone, PATH and HOME only")
+        for command, seconds in timings:
+            terminalreporter.write_line(f"{seconds:8.1f} s  {command.splitlines()[0]}")
 
 
 @pytest.fixture(scope="session")
