@@ -70,7 +70,6 @@ FLOW_METRICS = frozenset({"output_value", "added_value", "growth_rate", "investm
 STOCK_METRICS = frozenset({"enterprise_count", "count", "population", "households"})
 DURATIONS = frozenset({"year", "month", "day", "hour", "minute", "second", "week", "age", "anniversary"})
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _NEXT_ITEM = re.compile(r"以及|[0-9０-９]+[家个名位项]")
 _ITEM_BREAK = re.compile(r"[，,；;：:。！？!?、]")
 _AS_OF_CUE = re.compile(r"已|现|累计|至今")
@@ -162,12 +161,6 @@ def _outermost(mentions) -> list[EntityMention]:
 # --- what the figure measures --------------------------------------------------------------
 
 
-def _clause_before(text: str, pos: int) -> str:
-    """From the last clause break before `pos` up to `pos`."""
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)), default=0)
-    return text[cut:pos]
-
-
 def _item_before(text: str, pos: int) -> str:
     """From the last list or clause break (、 too) before `pos`: the noun of 'X企业5家、Y研究院11家'."""
     cut = max((m.end() for m in _ITEM_BREAK.finditer(text, 0, pos)), default=0)
@@ -186,7 +179,7 @@ def _after(text: str, end: int) -> str:
 
 
 def _clause_after(text: str, end: int) -> str:
-    m = _CLAUSE_BREAK.search(text, end)
+    m = subjects.CLAUSE_BREAK.search(text, end)
     return text[end: m.start() if m else len(text)]
 
 
@@ -204,7 +197,7 @@ def _nearest_keyword(window: str, table) -> str | None:
 def _classify(sentence: str, q: Quantity) -> str | None:
     """The metric a figure measures, or None when it is not worth a row."""
     unit = q.normalized_unit
-    clause = _clause_before(sentence, q.start)
+    clause = subjects.clause_before(sentence, q.start)
     if unit is None or unit in DURATIONS or _THRESHOLD.match(sentence, q.end):
         return None
     if _CRITERION_BEFORE.search(sentence, 0, q.start) or \
@@ -319,7 +312,7 @@ class _When:
 
     def period(self, sentence: str, q: Quantity, metric: str, batch: bool) -> Period:
         before = sentence[: q.start]
-        clause = _clause_before(sentence, q.start)
+        clause = subjects.clause_before(sentence, q.start)
         stated = resolve_period(before, self.pub)
         if stated.label != "unknown" and not stated.label.startswith("as_of_") \
                 and not self._only_a_day_anchors(before, stated):

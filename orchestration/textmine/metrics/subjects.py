@@ -39,7 +39,7 @@ INDUSTRY_METRICS = frozenset({"enterprise_count", "count", "output_value", "shar
                               "sales", "added_value"})
 BATCH_METRICS = frozenset({"count", "investment", "share", "growth_rate"})
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _TIME_ONLY = re.compile(r"(?:目前|当前|截至目前|近日|日前|近年来|近期|同时|此外|另外|其中|如今|今年|去年|"
                         r"[0-9０-９一二三四五六七八九十〇零]+[年月日号]|上午|下午|晚上|[0-9]{4}年.*|截至.*|[^，]{0,12}以来)+")
 _SPEECH = re.compile(r"(?:说|表示|介绍|指出|强调|告诉记者|称|认为|透露|坦言)$")
@@ -63,7 +63,7 @@ def as_subject(m: EntityMention) -> Subject:
 
 def clause_before(text: str, pos: int) -> str:
     """From the last clause break before `pos` up to `pos`."""
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)), default=0)
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, pos)), default=0)
     return text[cut:pos]
 
 
@@ -299,7 +299,7 @@ def is_batch(body: str, fig: Figure) -> bool:
     investment or share after a count (31个项目，总投资152亿元)?"""
     if fig.metric not in BATCH_METRICS:
         return False
-    rest = _CLAUSE_BREAK.split(body[fig.end: fig.end + 16], 1)[0]
+    rest = CLAUSE_BREAK.split(body[fig.end: fig.end + 16], 1)[0]
     around = clause_before(fig.sent.text, fig.q_start) + rest[:4]
     if fig.metric == "count":  # 签约项目9个 / 3个投资超五十亿元的大项目
         return bool(_BATCH.search(around) or re.search(r"项目$", rest))
@@ -366,7 +366,7 @@ def _topic(sent: Sentence, in_sentence: list[EntityMention], body: str, scope: S
     """The sentence's topic: the first name or scope word of its first clause that is neither a
     time phrase, a speaker (负责人说), nor an adverbial (作为…, 在…, 随着…)."""
     pos = 0
-    for part in _CLAUSE_BREAK.split(sent.text):
+    for part in CLAUSE_BREAK.split(sent.text):
         part_start, pos = pos, pos + len(part) + 1
         stripped = part.strip("“”\"‘’ ")
         if not stripped or _TIME_ONLY.fullmatch(stripped) or _SPEECH.search(stripped) or _ADVERBIAL.match(stripped):
@@ -399,7 +399,7 @@ def _in_enumeration(body: str, m: EntityMention) -> bool:
     figure about the whole."""
     if body[m.start_char - 1: m.start_char] == "、" or body[m.end_char: m.end_char + 1] == "、":
         return True
-    clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(body, max(0, m.start_char - 40), m.start_char)),
+    clause_start = max((b.end() for b in CLAUSE_BREAK.finditer(body, max(0, m.start_char - 40), m.start_char)),
                        default=max(0, m.start_char - 40))
     return bool(_LIST_INTRO.search(body, clause_start, m.start_char))
 
