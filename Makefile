@@ -67,12 +67,12 @@ rerun: $(STAMP) dagster-home manifest
 
 # The CRF entity tagger of `wenling ner` (not part of `make test`; a few minutes on 2 cores):
 # character clusters + model from CLUENER's training split minus its held-out fold (md5(text) % 5 == 0),
-# written to orchestration/textmine/{lexicon,models}/; the held-out fold to data/ner_heldout.json for
+# written to orchestration/textmine/ner/{lexicon,models}/; the held-out fold to data/ner_heldout.json for
 #   python ../shared/eval/ner_score.py --cmd "$(BIN)/wenling ner" --data data/ner_heldout.json
 CLUENER ?= ../shared/benchmarks/cluener/train.json
 train-ner: $(STAMP)
-	$(BIN)/python -m orchestration.textmine.ner_train --data $(CLUENER) \
-		--out orchestration/textmine/models/ner_crf.crfsuite --heldout-out data/ner_heldout.json --eval
+	$(BIN)/python -m orchestration.textmine.ner.train --data $(CLUENER) \
+		--out orchestration/textmine/ner/models/ner_crf.crfsuite --heldout-out data/ner_heldout.json --eval
 
 clean-data:
 	rm -rf data/ .dagster/

@@ -1,5 +1,5 @@
-"""`wenling ner`: the CRF tagger shipped in orchestration/textmine/models/, on CLUENER sentences
-it never saw in training (the held-out fold, md5(text) % 5 == 0; see ner_train.py)."""
+"""`wenling ner`: the CRF tagger shipped in orchestration/textmine/ner/models/, on CLUENER sentences
+it never saw in training (the held-out fold, md5(text) % 5 == 0; see ner/train.py)."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from orchestration.textmine import ner, ner_features as nf, ner_train
+from orchestration.textmine import ner
+from orchestration.textmine.ner import crf, features as nf, train as ner_train
 from tests.conftest import SHARED
 
 CLUENER = SHARED / "benchmarks" / "cluener" / "train.json"
@@ -84,7 +85,7 @@ def test_fast_feature_rows_match_the_training_features():
     texts = [t for t, _ in HELD_OUT] + ["ＡＢＣ１２３ abc 123，《星际争霸2》EA今日确认。", "x", "<s1>北京</s1>",
                                         "😀招商银行\ud83d", "中\t国\n人", " "]
     rows = tagger.feature_rows(texts)
-    templates = (list(ner._CHAR_TEMPLATES) + list(ner._CLUSTER_TEMPLATES) + list(ner._BIGRAM_TEMPLATES)
+    templates = (list(crf._CHAR_TEMPLATES) + list(crf._CLUSTER_TEMPLATES) + list(crf._BIGRAM_TEMPLATES)
                  + ["wpc", "t", "wp", "wpn", "s", "w", "g"])
     expected = []
     for text in texts:

@@ -1,8 +1,8 @@
 """Train the CRF entity tagger of `wenling ner` on CLUENER2020's training split, minus a held-out fold.
 
-    python -m orchestration.textmine.ner_train \\
+    python -m orchestration.textmine.ner.train \\
         --data ../shared/benchmarks/cluener/train.json \\
-        --out orchestration/textmine/models/ner_crf.crfsuite \\
+        --out orchestration/textmine/ner/models/ner_crf.crfsuite \\
         [--heldout-out data/ner_heldout.json] [--eval]          (or: make train-ner)
 
 The split is deterministic: a line belongs to fold `int(md5(text as UTF-8).hexdigest()[:8], 16) % 5`;
@@ -14,9 +14,9 @@ It writes, from the training folds only:
 - `lexicon/ner_char_clusters.tsv`: character clusters (`build_char_clusters`);
 - `lexicon/ner_gazetteer.tsv`: every annotated surface and its type (`write_gazetteer`);
 - `--out`: the python-crfsuite model (L-BFGS, L1+L2; git-ignored, an intermediate), and
-  beside it the `.npz` export that `ner.py` tags with (`export_model`; it ships).
+  beside it the `.npz` export that `crf.py` tags with (`export_model`; it ships).
 
-The CRF tags BIOES over all ten CLUENER types; `ner.py` drops the four the warehouse does not
+The CRF tags BIOES over all ten CLUENER types; `crf.py` drops the four the warehouse does not
 use (game, book, movie, scene). On the development fold that was a little better than
 training on the six alone, and it keeps a game from being called a company.
 """
@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import ner_features as nf
+from . import features as nf
 
 SCORED_TYPES = ("company", "organization", "government", "name", "address", "position")
 HELDOUT_FOLD = 0
@@ -41,6 +41,10 @@ JACKKNIFE = 4
 # 0.733 there, against 0.724-0.731 for (0.1, 0.05), (0.05, 0.05), (0.03, 0.1), (0.03, 0.3);
 # exporting only weights of at least 0.05 kept 0.732 with 40 % fewer attributes (faster to load
 # and to tag). 200 L-BFGS iterations did as well as 300.
+# Tried and left out (same dev fold, folds 2-4 training): jieba's part-of-speech tag of each
+# word, jieba's person/place/organisation names as dictionary marks, and the type and distance
+# of the next entity ending ahead (公司, 委员会, 路, 经理, ...) gave 0.729 together, 0.730 and
+# 0.727 in part, against 0.731 without them (commit 078f3c3, reverted).
 DEFAULTS = {"c1": 0.01, "c2": 0.2, "max_iterations": 200, "minfreq": 1, "min_weight": 0.05}
 
 
@@ -64,7 +68,7 @@ def gold_spans(row: dict, types: tuple[str, ...] | None = None) -> set[tuple[str
 
 
 def build_char_clusters(texts: list[str], out: Path, *, dims: int = 100, ks: tuple[int, ...] = (128,)) -> None:
-    """Character classes for `ner_features`: embeddings from the positive PMI of left/right
+    """Character classes for `features`: embeddings from the positive PMI of left/right
     neighbour counts (over `texts` and the words of jieba's dictionary, weighted by log
     frequency), reduced by a randomised SVD, clustered by spherical k-means (one column of ids for each k in `ks`).
     Deterministic (fixed seeds)."""
@@ -130,7 +134,7 @@ def build_char_clusters(texts: list[str], out: Path, *, dims: int = 100, ks: tup
     assignments = [kmeans(k) for k in ks]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
-        fh.write(f"# NER character clusters (k = {', '.join(map(str, ks))}), built by ner_train.py from the CLUENER\n")
+        fh.write(f"# NER character clusters (k = {', '.join(map(str, ks))}), built by ner/train.py from the CLUENER\n")
         fh.write("# training folds and jieba's dictionary: char<TAB>cluster ids. Generated: do not edit.\n")
         for c in vocab:
             fh.write(c + "\t" + "\t".join(str(a[index[c]]) for a in assignments) + "\n")
@@ -149,7 +153,7 @@ def entity_types(rows: list[dict]) -> dict[str, str]:
 def write_gazetteer(rows: list[dict], out: Path) -> None:
     entries = entity_types(rows)
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("# NER gazetteer, built by ner_train.py from the CLUENER training folds: surface<TAB>type.\n")
+        fh.write("# NER gazetteer, built by ner/train.py from the CLUENER training folds: surface<TAB>type.\n")
         fh.write("# Generated: do not edit.\n")
         for surface in sorted(entries):
             if "\n" not in surface and "\t" not in surface:
@@ -184,7 +188,7 @@ def train(rows: list[dict], out: Path, *, params: dict | None = None, verbose: b
 
 
 def export_model(crfsuite_path: Path, out: Path, meta: dict, min_weight: float = 0.0) -> None:
-    """Write the CRF's weights for `ner.CrfTagger`: labels and metadata (JSON); the attributes
+    """Write the CRF's weights for `crf.CrfTagger`: labels and metadata (JSON); the attributes
     as templates with their counts (JSON) and values (one a line, template by template: the
     k-th value is attribute k); the state weights of at least `min_weight` as (attribute,
     label, weight) columns; and the label-transition matrix."""
@@ -261,7 +265,7 @@ def main(argv=None) -> int:
     rows = read_rows(args.data)
     train_rows = [r for r in rows if fold_of(r["text"]) != HELDOUT_FOLD]
     heldout = [r for r in rows if fold_of(r["text"]) == HELDOUT_FOLD]
-    print(f"ner_train: {len(train_rows)} training lines, {len(heldout)} held out (fold {HELDOUT_FOLD} of {N_FOLDS})",
+    print(f"ner.train: {len(train_rows)} training lines, {len(heldout)} held out (fold {HELDOUT_FOLD} of {N_FOLDS})",
           file=sys.stderr)
     if args.heldout_out:
         args.heldout_out.parent.mkdir(parents=True, exist_ok=True)
@@ -271,7 +275,7 @@ def main(argv=None) -> int:
     if not args.keep_clusters:
         build_char_clusters([r["text"] for r in train_rows], nf.CLUSTERS_FILE)
         nf.char_clusters.cache_clear()
-        print(f"ner_train: character clusters {nf.CLUSTERS_FILE} in {time.perf_counter() - started:.0f} s",
+        print(f"ner.train: character clusters {nf.CLUSTERS_FILE} in {time.perf_counter() - started:.0f} s",
               file=sys.stderr)
     write_gazetteer(train_rows, nf.GAZETTEER_FILE)
     nf.gazetteer.cache_clear()
@@ -281,16 +285,16 @@ def main(argv=None) -> int:
     meta = {"feature_version": nf.FEATURE_VERSION, "params": {**params, "min_weight": args.min_weight},
             "train_lines": len(train_rows), "split": f"int(md5(text).hexdigest()[:8], 16) % {N_FOLDS} != {HELDOUT_FOLD}"}
     export_model(args.out, npz, meta, min_weight=args.min_weight)
-    print(f"ner_train: {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), {npz} ({npz.stat().st_size / 1e6:.1f} MB) "
+    print(f"ner.train: {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), {npz} ({npz.stat().st_size / 1e6:.1f} MB) "
           f"in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if args.eval:
-        from .ner import CrfTagger
+        from .crf import CrfTagger
 
         tagger = CrfTagger(npz)
         f1, per = micro_f1(heldout, tagger.spans)
         for typ, (p, r, f) in per.items():
             print(f"{typ:<14}{p:7.3f}{r:7.3f}{f:7.3f}", file=sys.stderr)
-        print(f"ner_train: held-out micro F1 {f1:.3f}", file=sys.stderr)
+        print(f"ner.train: held-out micro F1 {f1:.3f}", file=sys.stderr)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Entity tagging in CLUENER's label format, for `wenling ner`.
 
-A character-level linear-chain CRF over the features of `ner_features.py`, trained with
-python-crfsuite on CLUENER2020 by `ner_train.py` (`make train-ner`). Training exports the
+A character-level linear-chain CRF over the features of `features.py`, trained with
+python-crfsuite on CLUENER2020 by `train.py` (`make train-ner`). Training exports the
 model's weights to `models/ner_crf.npz`; tagging runs here, in numpy, on batches of texts:
 
 - feature values index weight rows without building crfsuite's attribute strings
@@ -26,7 +26,7 @@ import json
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from . import ner_features as nf
+from . import features as nf
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_PATH = MODEL_DIR / "ner_crf.npz"
@@ -45,7 +45,7 @@ _CLUSTER_TEMPLATES = {"k-1": -1, "k0": 0, "k1": 1}
 # Templates whose value is the bigram starting at an offset.
 _BIGRAM_TEMPLATES = {"b-2": -2, "b-1": -1, "b0": 0, "b1": 1}
 _PAD = ("<s2>", "<s1>", "</s1>", "</s2>")
-# Small codes for character types (ner_features._char_type) and places in a word (B, M, E, S),
+# Small codes for character types (features._char_type) and places in a word (B, M, E, S),
 # with _START / _END for the '^' / '$' beside a text: type and word-place trigrams index tables.
 _TYPE_CODES = {"H": 0, "D": 1, "L": 2, "S": 3, "P": 4}
 _WORD_PLACES = "BMES"
@@ -72,7 +72,7 @@ def _split_pair(value: str) -> tuple[str, str] | None:
 
 
 class CrfTagger:
-    """A CRF exported by `ner_train.export_model`."""
+    """A CRF exported by `train.export_model`."""
 
     def __init__(self, path: Path = MODEL_PATH):
         import numpy as np
@@ -212,7 +212,7 @@ class CrfTagger:
 
     def feature_rows(self, texts: Sequence[str]):
         """(templates, total characters) weight rows of the characters of `texts`, in order;
-        the same rows as looking up `ner_features.feature_columns` (tested)."""
+        the same rows as looking up `features.feature_columns` (tested)."""
         np = self._np
         w_get = self._index.get("w", {}).get
         g_get = self._index.get("g", {}).get

@@ -1,7 +1,7 @@
-"""Per-character features for the CRF entity tagger (`ner.py`, trained by `ner_train.py`).
+"""Per-character features for the CRF entity tagger (`crf.py`, trained by `train.py`).
 
 Feature templates, each with one value per character (`feature_columns`); the attribute
-strings 'template=value' train python-crfsuite (`sentence_features`), and `ner.py` maps the
+strings 'template=value' train python-crfsuite (`sentence_features`), and `crf.py` maps the
 same values to weight rows directly, without building strings. The templates:
 
 - the character, its neighbours in a ±2 window, the character bigrams around it and the
@@ -12,11 +12,11 @@ same values to weight rows directly, without building strings. The templates:
   second per process), with the word itself when it is short;
 - character clusters: the k-means class of the character and of its two neighbours, over
   character embeddings learned from co-occurrence counts (`lexicon/ner_char_clusters.tsv`,
-  built by `ner_train.py`), which let the model generalise from seen to unseen characters
+  built by `train.py`), which let the model generalise from seen to unseen characters
   (the syllables of a transliterated name, the characters of given names);
 - gazetteer: where the character sits (B/M/E) in the longest match of a known entity, with
   that entity's type: the surfaces annotated in the training folds (`lexicon/ner_gazetteer.tsv`,
-  built by `ner_train.py`, which trains on jackknifed gazetteers so the model learns how far
+  built by `train.py`, which trains on jackknifed gazetteers so the model learns how far
   to trust one).
 
 Training and tagging share this module, so a model is only valid with the feature code it
