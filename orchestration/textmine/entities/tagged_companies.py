@@ -40,7 +40,7 @@ def tagged_spans(body: str) -> list[tuple[int, int]]:
     the tagger steps through the characters of a batch's texts together, so many short texts
     are much faster than one long body (and it was trained on sentences)."""
     from .. import ner  # numpy and the model load on first use only
-    from .. import ner_features
+    from ..ner.features import tags_to_spans
 
     sentences = list(split_sentences(body))
     if not sentences:
@@ -51,7 +51,7 @@ def tagged_spans(body: str) -> list[tuple[int, int]]:
         return []  # no model, or one of other features (being retrained): the rules still run
     out = []
     for sent, tags in zip(sentences, tagger.tag_batch([s.text for s in sentences])):
-        out += [(sent.start + s, sent.start + e + 1) for typ, s, e in ner_features.tags_to_spans(tags) if typ == "company"]
+        out += [(sent.start + s, sent.start + e + 1) for typ, s, e in tags_to_spans(tags) if typ == "company"]
     return sorted(out)
 
 
