@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TypeVar
 
-from .entities import find_mentions, harmonize_company_names
+from .entities import find_mentions, harmonize_company_names, tagged_companies
 from .events import find_events
 from .metrics import find_metrics
 from .projects import find_projects
@@ -54,6 +54,7 @@ def _extract_simplified(issue_id: str, source_file: str, text: str, articles: li
     pub_date = publication.publication_date
     mentions, metrics, projects, events = [], [], [], []
     home = home_region(a.body for a in articles)  # what 我市 stands for where an article does not say
+    tagged_companies.prefetch([a.body for a in articles])  # the CRF over the whole issue at once
     for article in articles:
         article_mentions = find_mentions(article)
         article_projects = find_projects(article)

@@ -34,17 +34,18 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002ffff"
 
 
+@functools.lru_cache(maxsize=65536)
+def _is_traditional_form(ch: str) -> bool:
+    """OpenCC's character table changes `ch` (asked once per character: OpenCC is pure Python)."""
+    return _opencc().ts(ch) != ch
+
+
 def traditional_share(text: str) -> float:
     """Share of the (first SAMPLE_CJK) CJK characters that are traditional forms (0 when none)."""
     cjk = [ch for ch in text if _is_cjk(ch)][:SAMPLE_CJK]
     if not cjk:
         return 0.0
-    converted = _opencc().ts("".join(cjk))
-    if len(converted) != len(cjk):  # a character mapped to two: compare one by one
-        changed = sum(1 for ch in cjk if _opencc().ts(ch) != ch)
-    else:
-        changed = sum(1 for a, b in zip(cjk, converted) if a != b)
-    return changed / len(cjk)
+    return sum(1 for ch in cjk if _is_traditional_form(ch)) / len(cjk)
 
 
 def is_traditional(text: str) -> bool:

@@ -135,3 +135,23 @@ def test_company_names_are_harmonised_across_articles():
 
 def test_a_representative_is_no_part_of_the_company_name():
     assert "苏州市恒远精工有限公司" in names("签约企业代表苏州市恒远精工有限公司总经理王磊作了发言。")
+
+
+def test_an_issue_is_tagged_in_one_batch_of_the_sentences_that_can_name_a_company(monkeypatch):
+    from orchestration.textmine import ner
+
+    bodies = ["东港镇今年新建道路三条。青禾智能装备有限公司总部落成。", "星港汽车扩建新厂。雨后气温回落。"]
+    one_by_one = [tagged_companies.tagged_spans(b) for b in bodies]
+    batches: list[list[str]] = []
+    real = ner.tagger()
+
+    class Spy:
+        def tag_batch(self, texts):
+            batches.append(list(texts))
+            return real.tag_batch(texts)
+
+    monkeypatch.setattr(ner, "tagger", lambda: Spy())
+    tagged_companies.prefetch(bodies)
+    assert [tagged_companies.tagged_spans(b) for b in bodies] == one_by_one
+    # one batch; sentences with no company ending and no industry word are left out
+    assert batches == [["青禾智能装备有限公司总部落成。", "星港汽车扩建新厂。"]]

@@ -14,6 +14,13 @@ IS_CJK = re.compile(rf"[{CJK}]")
 
 # --- shared word lists ---------------------------------------------------------------------
 
+# The ending of a full company name (ends a name the suffix rule finds, or one the tagger widens).
+COMPANY_SUFFIX = re.compile(
+    r"集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|分公司|专业合作社|股份经济合作社|合作社|集团|银行|"
+    r"厂(?![房区长家商])"
+)
+
+
 # Words after which a name starts (verbs, prepositions, time words that open a clause).
 CUT_WORDS = (
     "新成立 成立 引进 共建 推动 推进 签约 成功签约 落户 入驻 包括 其中 以及 比如 例如 同时 作为 还有 "

@@ -13,17 +13,13 @@ from .. import lexicons
 from ..records import EntityMention
 from .tagged_companies import TAGGED_TAIL, known_companies, tagged_short_forms, tagged_spans, widen_full_names
 from .common import (
-    CJK, CUT_CHARS, CUT_WORDS, GENERIC_BRANDS, POLICY_VERBS, IS_CJK, Span, cjk_run_before, is_place_word, name_start, overlaps,
+    CJK, COMPANY_SUFFIX, CUT_CHARS, CUT_WORDS, GENERIC_BRANDS, POLICY_VERBS, IS_CJK, Span, cjk_run_before, is_place_word, name_start, overlaps,
     place_words, places_longest_first,
 )
 
 _NOT_IN_BRAND = frozenset("的了是在与及等个年月日也都就这那其之各每该此本我你他们啊吗呢着过给把被让从向为以对将所而产使")
 # --- companies -----------------------------------------------------------------------------
 
-COMPANY_SUFFIX = re.compile(
-    r"集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|分公司|专业合作社|股份经济合作社|合作社|集团|银行|"
-    r"厂(?![房区长家商])"
-)
 # Generic heads that are no name: 该公司, 子公司, 企业集团, 工厂, 电厂 …
 _GENERIC_COMPANY_BODY = frozenset(
     "该 本 这家 那家 一家 多家 各 其 某 子 母 分 上市 企业 产业 国有 民营 外资 合资 你们 我们 他们 其他 相关 "
