@@ -21,9 +21,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     with terminal_bars(enabled=sys.stderr.isatty()) as bars:
         if bars:
             with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
-                outcome = run_everything(everything=args.all, console_level="WARNING")
+                outcome = run_everything(everything=args.all, full_refresh=args.full_refresh, console_level="WARNING")
         else:
-            outcome = run_everything(everything=args.all)
+            outcome = run_everything(everything=args.all, full_refresh=args.full_refresh)
     paths = load_paths()
     print(f"\nwenling run: {len(outcome.issue_files)} new or changed issue files run, {len(outcome.unchanged)} "
           f"unchanged since the last build (--all runs them too), in {paths.raw_dir}")
@@ -154,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      "for new and changed files), print a summary")
     run.add_argument("--all", action="store_true",
                      help="run every issue file again, changed or not (after a change to lexicons or code)")
+    run.add_argument("--full-refresh", action="store_true",
+                     help="rebuild every dbt model from scratch rather than only the issues that changed")
     run.set_defaults(func=_cmd_run)
     sub.add_parser("ner", help="JSON lines {'text': …} on stdin → CLUENER-format labels on stdout").set_defaults(func=_cmd_ner)
     query = sub.add_parser("query", help="run read-only SQL against the published warehouse")

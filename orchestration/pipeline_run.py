@@ -4,7 +4,9 @@ Only what changed since the last build goes through the per-issue stages: a file
 the published warehouse holds its rows loaded from the same bytes (raw.issues.file_fingerprint,
 size and mtime). New and edited files run; so do rejected ones (they leave no issue row, and
 rejecting is quick). `everything=True` (`wenling run --all`) runs every file again, as after a
-change to the lexicons or the extraction code. The dbt build and the report always run.
+change to the lexicons or the extraction code. The dbt build and the report always run; the
+build is incremental by issue unless `full_refresh` (`--full-refresh`) or a change to the dbt
+project asks for a full one.
 """
 from __future__ import annotations
 
@@ -55,7 +57,12 @@ def files_to_run(paths: Paths, current: dict[str, str]) -> list[str]:
     return changed_files(loaded_fingerprints(paths.warehouse) or {}, current)
 
 
-def run_everything(everything: bool = False, console_level: str = "INFO") -> RunOutcome:
+def dbt_config(full_refresh: bool) -> dict:
+    """Run config of the dbt step: a full refresh, or incremental by issue (the default)."""
+    return {"ops": {"wenling_dbt_models": {"config": {"full_refresh": full_refresh}}}}
+
+
+def run_everything(everything: bool = False, full_refresh: bool = False, console_level: str = "INFO") -> RunOutcome:
     os.environ.update({k: v for k, v in dbt_environment().items() if k in ("WENLING_DUCKDB_PATH", "DO_NOT_TRACK")})
     ensure_manifest()
     from orchestration.definitions import defs  # after the manifest exists
@@ -80,13 +87,14 @@ def run_everything(everything: bool = False, console_level: str = "INFO") -> Run
             result = defs.resolve_job_def("issue_pipeline").execute_in_process(
                 instance=instance,
                 tags={RANGE_START: in_run[0], RANGE_END: in_run[-1]},
-                run_config=console_config(console_level),
+                run_config=console_config(console_level) | dbt_config(full_refresh),
                 raise_on_error=False,
                 resources=resources,
             )
         else:
             result = defs.resolve_job_def("rebuild_marts").execute_in_process(
-                instance=instance, run_config=console_config(console_level), raise_on_error=False, resources=resources,
+                instance=instance, run_config=console_config(console_level) | dbt_config(full_refresh), raise_on_error=False,
+                resources=resources,
             )
         steps = step_seconds(instance, result.run_id)
     checks = {e.check_name: (e.passed, e.description) for e in result.get_asset_check_evaluations()}

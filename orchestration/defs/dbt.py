@@ -1,7 +1,9 @@
 """warehouse → staging → intermediate → marts: the dbt project as Dagster assets.
 
-The dbt build writes the work file under the writer lock, then publishes it: users and the
-scorers only ever open a warehouse whose marts were built and tested.
+The dbt build runs in this process (orchestration/warehouse/dbt_runner.py: no dbt process to
+start, no parse), incrementally by issue unless a full refresh is due. It writes the work file
+under the writer lock, then publishes it: users and the scorers only ever open a warehouse whose
+marts were built and tested.
 """
 
 import logging
@@ -9,17 +11,17 @@ import os
 from typing import Any, Mapping
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+from pydantic import Field
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, dbt_assets
+from dagster_dbt.asset_utils import get_subset_selection_for_context
+from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
 
 from orchestration import progress
 from orchestration.defs.resources import WenlingPaths, dbt_project
-from orchestration.defs.table_metadata import collect, with_table_metadata
+from orchestration.defs.table_metadata import with_table_metadata
 from orchestration.rawfiles import scan
-from orchestration.warehouse import withdrawn
+from orchestration.warehouse import dbt_runner, withdrawn
 from orchestration.warehouse.publish import connect_work, publish, writer_lock
-
-
-DBT_BUILD = ["build", "--exclude-resource-type", "unit_test"]
 
 
 class _SourceTestNotice(logging.Filter):
@@ -55,35 +57,70 @@ def _layer(dbt_resource_props: Mapping[str, Any]) -> str:
     return fqn[1] if len(fqn) > 2 else "dbt"
 
 
+class DbtBuildConfig(dg.Config):
+    full_refresh: bool = Field(
+        default=False,
+        description="Rebuild every incremental fact model from scratch (the daily schedule does); "
+                    "otherwise only the issues loaded since the last build are rebuilt.",
+    )
+
+
+TRANSLATOR = WenlingDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
-    dagster_dbt_translator=WenlingDbtTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True)),
+    dagster_dbt_translator=TRANSLATOR,
     pool="duckdb",
 )
-def wenling_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wenling_paths: WenlingPaths):
-    """Mark files gone from raw/ as withdrawn, dbt build (models and their tests), then an
-    atomic publish of the warehouse."""
+def wenling_dbt_models(context: dg.AssetExecutionContext, config: DbtBuildConfig, wenling_paths: WenlingPaths):
+    """Mark files gone from raw/ as withdrawn, dbt build (models and their tests; incremental
+    by issue unless a full refresh is due), then an atomic publish of the warehouse."""
     paths = wenling_paths.paths
-    # The dbt profile reads the warehouse path from the environment of the dbt process.
+    # The dbt profile reads the warehouse path from the environment (of this process).
     os.environ["WENLING_DUCKDB_PATH"] = str(paths.warehouse)
+    selection, indirect = get_subset_selection_for_context(
+        context, manifest=_manifest_dict(), select="fqn:*", exclude=None, selector=None,
+        dagster_dbt_translator=TRANSLATOR, current_dbt_indirect_selection_env=None,
+    )
     with writer_lock(paths):
         # Also creates the raw schema, so a first build before any issue finds it.
         with connect_work(paths) as con:
             gone, back = withdrawn.reconcile(con, paths.raw_dir, set(scan(paths.raw_dir).issues))
+            build = dbt_runner.plan(con, config.full_refresh)
         if gone:
             context.log.warning(f"no longer in raw/, rows kept and marked withdrawn: {gone}")
         if back:
             context.log.info(f"back in raw/, no longer withdrawn: {back}")
-        # Collected, not streamed: row counts can only be read once dbt has let go of the file.
-        # Unit tests check the SQL, not the data: make test runs them (tests/integration/
-        # test_pipeline.py), runs over data do not pay for them again.
-        # About one event per model and test: the bar's length, corrected when the build ends.
+        context.log.info(f"dbt build, {'full refresh' if build.full_refresh else 'incremental'}: {build.reason}")
+        args = build.args() + selection + (["--indirect-selection", indirect] if indirect else [])
+        # About one result per model and test: the bar's length.
         total = len(context.selected_output_names) + len(context.selected_asset_check_keys)
-        events, failure = collect(progress.counted(dbt.cli(DBT_BUILD, context=context).stream(), "dbt", total))
-        if failure is not None:
+        done = iter(range(1, 10**9))
+        outcome = dbt_runner.build(args, on_result=lambda _: progress.advance("dbt", next(done), total))
+        events = [e for raw in outcome.results for e in _dagster_events(raw, context)]
+        if not outcome.success:
             yield from events
-            raise failure
+            problems = outcome.failures() or [repr(outcome.error)]
+            raise dg.Failure(description="dbt build failed: " + "; ".join(problems[:10]),
+                             metadata={"failures": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems))})
+        with connect_work(paths) as con:
+            dbt_runner.record_success(con, build)
         published = publish(paths)
     context.log.info(f"published {published}")
     yield from with_table_metadata(events, published, context.assets_def.keys_by_output_name)
+
+
+def _manifest_dict() -> Mapping[str, Any]:
+    from dagster_dbt.asset_utils import get_manifest_and_translator_from_dbt_assets
+
+    return get_manifest_and_translator_from_dbt_assets([wenling_dbt_models])[0]
+
+
+def _dagster_events(raw_event: dict[str, Any], context: dg.AssetExecutionContext):
+    """dagster-dbt's own mapping of a dbt result event (Output per model, AssetCheckResult per
+    test), as for a dbt process's JSON log line."""
+    event = DbtCoreCliEventMessage(raw_event=raw_event, event_history_metadata={})
+    yield from event.to_default_asset_events(manifest=_manifest_dict(), dagster_dbt_translator=TRANSLATOR,
+                                             context=context, project=dbt_project)

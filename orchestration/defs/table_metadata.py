@@ -41,7 +41,9 @@ def markdown_preview(columns: list[str], rows: list[tuple]) -> str:
 
 def table_metadata(con: duckdb.DuckDBPyConnection, schema: str, name: str, preview: bool) -> dict[str, Any]:
     exists = con.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, name]
+        # Tables only: counting a view runs it (the search views join millions of postings).
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ? "
+        "and table_type = 'BASE TABLE'", [schema, name]
     ).fetchone()[0]
     if not exists:
         return {}

@@ -63,6 +63,7 @@ def load_issue_files(con: duckdb.DuckDBPyConnection, batch: dict[str, dict[str, 
             if "rejected_files" in tables:
                 tables = tables | {"rejected_files": _keep_first_seen(con, source_file, tables["rejected_files"])}
             prepared[source_file] = tables
+        _mark_pending(con)  # the issues the batch's files carried until now
         for name in RAW_TABLES:
             con.execute(f"delete from raw.{name} where source_file in (select source_file from batch_files)")
             in_memory = [_with_source_file(t[name], f) for f, t in prepared.items() if isinstance(t.get(name), pa.Table)]
@@ -82,11 +83,21 @@ def load_issue_files(con: duckdb.DuckDBPyConnection, batch: dict[str, dict[str, 
                 con.unregister("incoming_files")
             for source_file in prepared:
                 pause_point("load", source_file)  # tests: a SIGKILL here must leave the old rows
+        _mark_pending(con)  # and the issues they carry now
         con.unregister("batch_files")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
+
+
+def _mark_pending(con: duckdb.DuckDBPyConnection) -> None:
+    """Queue the issues of the batch's files (registered as `batch_files`) for the incremental
+    dbt models (raw.pending_issues)."""
+    con.execute(
+        "insert or ignore into raw.pending_issues (issue_id) select distinct issue_id from raw.issues "
+        "where source_file in (select source_file from batch_files)"
+    )
 
 
 def _keep_load_times(con: duckdb.DuckDBPyConnection, source_file: str, issues: pa.Table) -> pa.Table:

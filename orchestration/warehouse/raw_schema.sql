@@ -134,3 +134,20 @@ create table if not exists raw.withdrawn_files (
     source_file varchar not null primary key,
     withdrawn_at timestamp not null
 );
+
+-- The issues whose rows changed since the last successful dbt build: the loader adds every issue
+-- a loaded file carried before and carries now (an edit in place changes the issue_id; a
+-- rejected file's old issue loses rows). The incremental fact models of dbt rebuild exactly
+-- these issues; a successful build empties the table (a failed one leaves it for the next).
+create table if not exists raw.pending_issues (
+    issue_id varchar not null primary key
+);
+
+-- One row per successful dbt build: by which version of the dbt project's code
+-- (orchestration/warehouse/dbt_runner.py). A build whose code differs from the last one's is a
+-- full refresh, so no row built by older SQL stays in an incremental model.
+create table if not exists raw.dbt_builds (
+    code_version varchar not null,
+    full_refresh boolean not null,
+    built_at timestamp not null
+);

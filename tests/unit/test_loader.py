@@ -80,3 +80,19 @@ def test_the_same_problem_keeps_its_first_seen(con) -> None:
     assert con.execute("select first_seen, last_seen from raw.rejected_files").fetchall() == [(t0, t1)]
     load_issue_file(con, "a.txt", {"rejected_files": _rejection("whitespace only (no text)", t2)})
     assert con.execute("select first_seen from raw.rejected_files").fetchall() == [(t2,)]
+
+
+def test_every_issue_a_loaded_file_carried_or_carries_is_pending(con) -> None:
+    now = dt.datetime(2026, 1, 5, 8, 0)
+    load_issue_file(con, "a.txt", {"issues": _issue("i1", now), "articles": _articles("i1", 2)})
+    load_issue_file(con, "b.txt", {"issues": _issue("i2", now), "articles": _articles("i2", 1)})
+    pending = lambda: sorted(r[0] for r in con.execute("select issue_id from raw.pending_issues").fetchall())  # noqa: E731
+    assert pending() == ["i1", "i2"]
+    con.execute("delete from raw.pending_issues")  # what a successful dbt build does
+    # a.txt edited in place: its old issue loses its rows and the new one gains them
+    load_issue_file(con, "a.txt", {"issues": _issue("i3", now), "articles": _articles("i3", 2)})
+    assert pending() == ["i1", "i3"]
+    # a failed load queues nothing
+    with pytest.raises(duckdb.Error):
+        load_issue_file(con, "b.txt", {"issues": _issue("i4", now), "events": pa.table({"no_such_column": [1]})})
+    assert pending() == ["i1", "i3"]

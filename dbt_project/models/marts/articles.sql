@@ -1,4 +1,5 @@
--- Articles of every issue, in page order.
+-- Articles of every issue, in page order. Incremental by issue (macros/incremental_by_issue.sql).
+{{ config(materialized='incremental', on_schema_change='fail', pre_hook="{{ delete_pending_issues() }}") }}
 select
     a.article_id,
     a.issue_id,
@@ -15,3 +16,4 @@ select
 from {{ ref('stg_articles') }} as a
 inner join {{ ref('stg_issues') }} as i
     on i.issue_id = a.issue_id
+where {{ in_pending_issues('a.issue_id') }}

@@ -1,4 +1,5 @@
--- Every event found, with event_date / date_precision as extracted.
+-- Every event found, with event_date / date_precision as extracted. Incremental by issue.
+{{ config(materialized='incremental', on_schema_change='fail', pre_hook="{{ delete_pending_issues() }}") }}
 select
     e.event_id,
     e.article_id,
@@ -15,3 +16,4 @@ select
 from {{ ref('stg_events') }} as e
 inner join {{ ref('stg_issues') }} as i
     on i.issue_id = e.issue_id
+where {{ in_pending_issues('e.issue_id') }}

@@ -1,4 +1,5 @@
--- Every quantitative statement, with its evidence sentence and span.
+-- Every quantitative statement, with its evidence sentence and span. Incremental by issue.
+{{ config(materialized='incremental', on_schema_change='fail', pre_hook="{{ delete_pending_issues() }}") }}
 select
     metric_id,
     article_id,
@@ -18,3 +19,4 @@ select
     end_char,
     publication_date
 from {{ ref('int_metrics') }}
+where {{ in_pending_issues() }}

@@ -1,4 +1,5 @@
--- Each status report of a project: one row per (project, article).
+-- Each status report of a project: one row per (project, article). Incremental by issue.
+{{ config(materialized='incremental', on_schema_change='fail', pre_hook="{{ delete_pending_issues() }}") }}
 select
     project_id,
     article_id,
@@ -16,3 +17,4 @@ select
     start_char,
     end_char
 from {{ ref('int_project_updates') }}
+where {{ in_pending_issues() }}

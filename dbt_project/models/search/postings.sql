@@ -1,8 +1,8 @@
--- BM25 postings: one row per (term, article) with the term's precomputed BM25 weight in that
--- article, so a query's score is the sum of the weights of its terms:
+-- BM25 postings, computed when queried (a view): one row per (term, article) with the term's
+-- BM25 weight in that article, so a query's score is the sum of the weights of its terms:
 --   weight = idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avg_doc_len))
--- Ordered by term: DuckDB's zone maps then skip most of the table for a lookup by term.
-
+-- A query filters on its terms; DuckDB pushes that filter into term_frequencies and term_stats.
+{{ config(materialized='view') }}
 with avg_len as (
 
     select avg(doc_len) as avg_doc_len from {{ ref('doc_stats') }}
@@ -10,17 +10,14 @@ with avg_len as (
 )
 
 select
-    t.term,
-    t.article_id,
-    t.issue_id,
-    t.tf,
-    s.idf * t.tf * ({{ var('bm25_k1') }} + 1)
-        / (t.tf + {{ var('bm25_k1') }} * (1 - {{ var('bm25_b') }} + {{ var('bm25_b') }} * d.doc_len / avg_len.avg_doc_len))
+    f.term,
+    f.article_id,
+    f.issue_id,
+    f.tf,
+    s.idf * f.tf * ({{ var('bm25_k1') }} + 1)
+        / (f.tf + {{ var('bm25_k1') }} * (1 - {{ var('bm25_b') }} + {{ var('bm25_b') }} * f.doc_len / avg_len.avg_doc_len))
         as weight
-from {{ ref('stg_article_terms') }} as t
-inner join {{ ref('doc_stats') }} as d
-    on d.article_id = t.article_id
+from {{ ref('term_frequencies') }} as f
 inner join {{ ref('term_stats') }} as s
-    on s.term = t.term
+    on s.term = f.term
 cross join avg_len
-order by t.term, t.article_id

@@ -1,5 +1,8 @@
--- BM25 term statistics: document frequency and idf of every term, over the articles of doc_stats.
+-- BM25 term statistics, computed when queried (a view over term_frequencies): document
+-- frequency and idf of every term, over the articles of doc_stats. A query's lookup by term
+-- reads only that term's rows, so nothing is rebuilt when an issue arrives.
 -- idf = ln(1 + (N - df + 0.5) / (df + 0.5)) (never negative, as in Lucene).
+{{ config(materialized='view') }}
 with docs as (
 
     select count(*) as n_docs from {{ ref('doc_stats') }}
@@ -8,11 +11,9 @@ with docs as (
 
 df as (
 
-    select t.term, count(distinct t.article_id) as df, sum(t.tf) as cf
-    from {{ ref('stg_article_terms') }} as t
-    inner join {{ ref('doc_stats') }} as d
-        on d.article_id = t.article_id
-    group by t.term
+    select term, count(*) as df, sum(tf) as cf
+    from {{ ref('term_frequencies') }}
+    group by term
 
 )
 

@@ -15,7 +15,7 @@ select
     f.{{ start_char }} as start_char,
     f.{{ end_char }} as end_char,
     {{ dbt.length('a.' ~ body) }} as body_length
-from {{ model }} as f
+from (select * from {{ model }}) as f  -- {{ model }} may be a filtered subquery (where config)
 left join {{ articles }} as a
     on a.{{ article_id }} = f.{{ article_id }}
 where a.{{ article_id }} is null
