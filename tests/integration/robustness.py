@@ -54,8 +54,8 @@ def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
 
 
-def marts_fingerprint(warehouse: Path) -> dict[str, tuple[int, str]]:
-    """Every table and view of the schema `marts` → (row count, hash of its rows in any order).
+def marts_fingerprint(warehouse: Path, schema: str = "marts") -> dict[str, tuple[int, str]]:
+    """Every table and view of `schema` → (row count, hash of its rows in any order).
 
     Each row is rendered as text (DuckDB's cast of the whole row), hashed, and the sorted hashes
     are hashed again: equal fingerprints mean the same rows, byte for byte, whatever their order.
@@ -63,11 +63,11 @@ def marts_fingerprint(warehouse: Path) -> dict[str, tuple[int, str]]:
     out: dict[str, tuple[int, str]] = {}
     with duckdb.connect(str(warehouse), read_only=True) as con:
         tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+            "select table_name from information_schema.tables where table_schema = ? order by 1", [schema]).fetchall()]
         for table in tables:
             count, digest = con.execute(
                 f'select count(*), md5(coalesce(string_agg(h, \'\' order by h), \'\')) '
-                f'from (select md5(cast(t as varchar)) as h from marts."{table}" as t)'
+                f'from (select md5(cast(t as varchar)) as h from {schema}."{table}" as t)'
             ).fetchone()
             out[table] = (count, digest)
     return out
