@@ -19,7 +19,7 @@ help:
 	@echo "make ui    — Dagster UI on http://127.0.0.1:$(DAGSTER_PORT) (sensor and schedule on)"
 	@echo "make docs  — dbt docs of the warehouse as one static page (dbt_project/target/docs/static_index.html)"
 	@echo "make report — rewrite data/report/index.html from the warehouse (runs write it themselves)"
-	@echo "make bench — full-build and incremental timings over synthetic archives of 100 and 1,000 issues (BENCH_ARGS=...)"
+	@echo "make bench — full-build and one-new-issue timings over synthetic archives of 1,000 and 3,000 issues (BENCH_ARGS=...)"
 
 # Install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -79,6 +79,6 @@ clean-data:
 
 # Full-build, incremental (and with BENCH_ARGS=--unattended, sensor) timings over synthetic
 # archives in a temporary directory; a table on stdout, JSON under benchmarks/results/.
-BENCH_ARGS ?= --sizes 100 1000
+BENCH_ARGS ?= --sizes 1000 3000
 bench: $(STAMP) manifest
 	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)

@@ -102,12 +102,22 @@ def run_everything(everything: bool = False, full_refresh: bool = False, console
                       step_seconds=steps, unchanged=unchanged)
 
 
+DBT_TIMINGS = "dbt step timings:"  # orchestration/defs/dbt.py logs it
+
+
 def step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
-    """Seconds from each step's start to its end (success or failure), from the run's event log."""
+    """Seconds from each step's start to its end (success or failure), from the run's event log,
+    and the dbt step's own split (dbt_build, publish)."""
     started: dict[str, float] = {}
     seconds: dict[str, float] = {}
     for entry in instance.all_logs(run_id):
         event = entry.dagster_event
+        if event is None and entry.user_message.startswith(DBT_TIMINGS):
+            # inside the dbt step: "dbt step timings: dbt build 3.10 s, publish 0.42 s"
+            for part in entry.user_message.removeprefix(DBT_TIMINGS).split(","):
+                name, value, _unit = part.rsplit(" ", 2)
+                seconds[name.strip().replace(" ", "_")] = float(value)
+            continue
         if event is None or event.step_key is None:
             continue
         if event.event_type == dg.DagsterEventType.STEP_START:

@@ -13,19 +13,21 @@ changed since the last successful build (rows built by older SQL must not stay).
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 import duckdb
 
-from orchestration.dbt_manifest import ensure_manifest
+from orchestration.dbt_manifest import ensure_manifest, parse_environment
 from orchestration.settings import DBT_PROJECT_DIR
 
 # dbt's structured events that carry one node's result (the format of `dbt --log-format json`).
 RESULT_EVENTS = frozenset({"LogModelResult", "LogTestResult", "LogSeedResult", "LogSnapshotResult"})
-# Run artifacts (compiled SQL, run_results.json), apart from target/ itself, which holds the
-# manifest and `make docs`' catalog. Builds never overlap (the writer lock), so one folder does.
+# The in-process parse's cache and the builds' compiled SQL, apart from target/ itself, which
+# holds the manifest the Dagster definitions read (a code server may be reading it) and `make
+# docs`' catalog. Builds of one warehouse never overlap (the writer lock).
 TARGET_PATH = Path("target") / "build"
 # Data tests an incremental build leaves to the full builds: those on sources, staging and
 # intermediate views (dbt_project.yml tags them). They re-read the whole raw schema, and what they
@@ -55,8 +57,16 @@ def manifest() -> Any:
 def _parse() -> Any:
     from dbt.cli.main import dbtRunner
 
-    result = dbtRunner().invoke(["--quiet", "parse", "--project-dir", str(DBT_PROJECT_DIR),
-                                 "--profiles-dir", str(DBT_PROJECT_DIR)])
+    saved = os.environ.get("WENLING_DUCKDB_PATH")
+    os.environ["WENLING_DUCKDB_PATH"] = parse_environment()["WENLING_DUCKDB_PATH"]  # keeps the partial parse
+    try:
+        result = dbtRunner().invoke(["--quiet", "parse", "--project-dir", str(DBT_PROJECT_DIR),
+                                     "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(TARGET_PATH)])
+    finally:
+        if saved is None:
+            os.environ.pop("WENLING_DUCKDB_PATH", None)
+        else:
+            os.environ["WENLING_DUCKDB_PATH"] = saved
     if not result.success:
         raise RuntimeError(f"dbt parse failed: {result.exception}")
     return result.result
@@ -146,7 +156,7 @@ def build(args: list[str], on_result: Callable[[dict[str, Any]], None] | None = 
 
     runner = dbtRunner(manifest=manifest(), callbacks=[collect])
     outcome = runner.invoke([
-        "--quiet", "--no-use-colors", "build", *args,
+        "--quiet", "--no-use-colors", "--no-write-json", "build", *args,
         "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
         "--target-path", str(TARGET_PATH),
     ])

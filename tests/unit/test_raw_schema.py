@@ -6,8 +6,9 @@ from orchestration.warehouse.loader import RAW_TABLES
 from orchestration.warehouse.publish import RAW_SCHEMA_SQL
 from orchestration.warehouse.rejections import SCHEMA as REJECTION_SCHEMA
 
-# Kept by the warehouse itself, not loaded per issue file (orchestration/warehouse/withdrawn.py).
-BOOKKEEPING = {"withdrawn_files"}
+# Kept by the warehouse itself, not loaded per issue file (orchestration/warehouse/withdrawn.py,
+# loader.py's queue of pending issues, dbt_runner.py's record of builds).
+BOOKKEEPING = {"withdrawn_files", "pending_issues", "dbt_builds"}
 
 LAKE_SCHEMA_OF = {
     "articles": schemas.ARTICLE,

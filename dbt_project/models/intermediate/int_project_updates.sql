@@ -13,7 +13,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by project_id, article_id
+            partition by issue_id, project_id, article_id  -- an article is in one issue; a filter on the issue reaches below the window
             order by
                 case when status is not null then 0 else 1 end,
                 case when status is not null then -start_char else start_char end,
@@ -26,6 +26,7 @@ ranked as (
 per_article as (
 
     select
+        issue_id,
         project_id,
         article_id,
         cast(count(*) as integer) as n_mentions,
@@ -40,7 +41,7 @@ per_article as (
         first(company_name order by start_char, project_mention_id)
             filter (where company_name is not null) as company_name
     from reports
-    group by project_id, article_id
+    group by issue_id, project_id, article_id
 
 )
 
@@ -64,6 +65,7 @@ select
     a.company_name
 from ranked as r
 inner join per_article as a
-    on a.project_id = r.project_id
+    on a.issue_id = r.issue_id
+   and a.project_id = r.project_id
    and a.article_id = r.article_id
 where r.representative_rank = 1

@@ -17,7 +17,8 @@ ranked as (
 
     select
         *,
-        row_number() over (partition by article_id order by seq) as id_rank
+        -- issue_id first: ids are issue-scoped, and a filter on the issue then reaches below the window
+        row_number() over (partition by issue_id, article_id order by seq) as id_rank
     from source
 
 )

@@ -18,7 +18,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by mention_id
+            partition by issue_id, mention_id  -- ids are issue-scoped; a filter on the issue reaches below the window
             order by canonical_name, surface
         ) as id_rank
     from source

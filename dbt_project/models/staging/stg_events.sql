@@ -17,7 +17,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by event_id
+            partition by issue_id, event_id  -- ids are issue-scoped; a filter on the issue reaches below the window
             order by start_char, end_char, event_type
         ) as id_rank
     from source

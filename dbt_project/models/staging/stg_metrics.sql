@@ -18,7 +18,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by metric_id
+            partition by issue_id, metric_id  -- ids are issue-scoped; a filter on the issue reaches below the window
             order by start_char, end_char, metric
         ) as id_rank
     from source

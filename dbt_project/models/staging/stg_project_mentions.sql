@@ -18,7 +18,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by project_mention_id
+            partition by issue_id, project_mention_id  -- ids are issue-scoped; a filter on the issue reaches below the window
             order by start_char, end_char, project_name
         ) as id_rank
     from source
