@@ -85,10 +85,8 @@ def test_fast_feature_rows_match_the_training_features():
     texts = [t for t, _ in HELD_OUT] + ["ＡＢＣ１２３ abc 123，《星际争霸2》EA今日确认。", "x", "<s1>北京</s1>",
                                         "😀招商银行\ud83d", "中\t国\n人", " "]
     rows = tagger.feature_rows(texts)
-    present = tagger._index
-    templates = (list(crf._CHAR_TEMPLATES) + [t for t in crf._CLUSTER_TEMPLATES if t in present]
-                 + list(crf._BIGRAM_TEMPLATES) + ["wpc", "t", "wp", "wpn", "s", "w", "g"]
-                 + [t for t in ("kb", "gb", "ge", "lb", "le", "lm") if t in present])
+    templates = (list(crf._CHAR_TEMPLATES) + list(crf._CLUSTER_TEMPLATES) + list(crf._BIGRAM_TEMPLATES)
+                 + ["wpc", "t", "wp", "wpn", "s", "w", "g"])
     expected = []
     for text in texts:
         columns = dict(nf.feature_columns(text))
@@ -118,25 +116,6 @@ def test_segmentation_keeps_words_and_latin_runs():
     assert nf.segment("浙商银行企业信贷部") == ["浙", "商", "银行", "企业", "信贷", "部"]
     assert nf.segment("CSOL生化狂潮2003") == ["CSOL", "生化", "狂潮", "2003"]
     assert "".join(nf.segment("温岭市人民政府")) == "温岭市人民政府"
-
-
-def test_lattice_marks_every_dictionary_word_not_one_segmentation():
-    text = "临海市人民政府"
-    lb, le, lm = nf.lattice_marks(text)
-    table = nf.lattice_table()
-    assert table["临海市"] == "s" and table["人民政府"] == "t"
-    assert lb[0] == "s3" and le[2] == "s3"  # 临海市, a place
-    assert lb[3] == "t4" and le[6] == "t4"  # 人民政府, an organisation ...
-    assert lm[4] == "t" and lm[5] == "t"  # ... covering 民 and 政 from outside
-    assert le[4] != "-"  # 人民 ends at 民 though 人民政府 is the longer word there
-
-
-def test_gazetteer_matches_report_overlapping_entries():
-    gz = nf.Gazetteer({"三门县": "address", "三门县交通局": "government", "交通局长": "position"})
-    marks, begins, ends = gz.matches("三门县交通局长说")
-    assert marks[:6] == ["Bgovernment"] + ["Mgovernment"] * 4 + ["Egovernment"]
-    assert begins[0] == "government6" and ends[2] == "address3"  # the shorter match still shows
-    assert begins[3] == "position4" and ends[6] == "position4"
 
 
 def test_bioes_round_trip():

@@ -40,10 +40,8 @@ Labels = dict[str, dict[str, list[list[int]]]]
 
 # Templates whose value is one (padded) character, at an offset from the tagged character.
 _CHAR_TEMPLATES = {"c-2": -2, "c-1": -1, "c0": 0, "c1": 1, "c2": 2}
-# Templates whose value is the character cluster of the character at an offset: (offset,
-# clustering column in the clusters file).
-_CLUSTER_TEMPLATES = {"k-1": (-1, 0), "k0": (0, 0), "k1": (1, 0),
-                      "q-1": (-1, 1), "q0": (0, 1), "q1": (1, 1), "r-1": (-1, 2), "r0": (0, 2), "r1": (1, 2)}
+# Templates whose value is the character cluster of the character at an offset.
+_CLUSTER_TEMPLATES = {"k-1": -1, "k0": 0, "k1": 1}
 # Templates whose value is the bigram starting at an offset.
 _BIGRAM_TEMPLATES = {"b-2": -2, "b-1": -1, "b0": 0, "b1": 1}
 _PAD = ("<s2>", "<s1>", "</s1>", "</s2>")
@@ -83,10 +81,9 @@ class CrfTagger:
             raise FileNotFoundError(f"no NER model at {path}: run `make train-ner`")
         with np.load(path) as data:
             meta = json.loads(bytes(data["meta"]).decode("utf-8"))
-            if meta.get("feature_version") != nf.FEATURE_VERSION or \
-                    sorted(meta.get("extras", [])) != sorted(nf.EXTRAS):
+            if meta.get("feature_version") != nf.FEATURE_VERSION:
                 raise RuntimeError(f"{path} was trained with features v{meta.get('feature_version')}, this code "
-                                   f"computes v{nf.FEATURE_VERSION} {sorted(nf.EXTRAS)}: run `make train-ner`")
+                                   f"computes v{nf.FEATURE_VERSION}: run `make train-ner`")
             templates = json.loads(bytes(data["templates"]).decode("utf-8"))
             values = bytes(data["values"]).decode("utf-8").split("\n")
             model_labels: list[str] = meta["labels"]
@@ -168,30 +165,14 @@ class CrfTagger:
             for pad, k in pad_id.items():
                 table[k] = found.get(pad, 0)
             self._char_rows.append((offset, table))
-        columns = nf.char_cluster_columns()
-        for template, (offset, column) in _CLUSTER_TEMPLATES.items():
-            if template not in index or column >= len(columns):
-                continue
-            found = index[template]
+        for template, offset in _CLUSTER_TEMPLATES.items():
+            found = index.get(template, {})
             table = np.full(n_ids, found.get("-", 0), dtype=np.int64)
-            chars = list(columns[column])
-            table[ids(chars)] = [found.get(columns[column][c], 0) for c in chars]
+            chars = list(clusters)
+            table[ids(chars)] = [found.get(clusters[c], 0) for c in chars]
             table[pad_id["<s1>"]] = found.get("^", 0)
             table[pad_id["</s1>"]] = found.get("$", 0)
             self._char_rows.append((offset, table))
-        # Cluster bigrams (kb): char id → small cluster code (then '-', '^', '$'), and code pairs → row.
-        names = sorted({c for c in clusters.values()}, key=lambda c: (len(c), c))
-        code = {name: k for k, name in enumerate(names)}
-        n_codes = len(names) + 3
-        self._cluster_code = np.full(n_ids, len(names), dtype=np.int64)
-        chars = list(clusters)
-        self._cluster_code[ids(chars)] = [code[clusters[c]] for c in chars]
-        self._cluster_code[pad_id["<s1>"]] = len(names) + 1
-        self._cluster_code[pad_id["</s1>"]] = len(names) + 2
-        symbols = [*names, "-", "^", "$"]
-        kb = index.get("kb", {})
-        self._kb = np.array([kb.get(a + "_" + b, 0) for a in symbols for b in symbols], dtype=np.int64)
-        self._n_codes = n_codes
         self._wpc = np.zeros((len(_WORD_PLACES), n_ids), dtype=np.int64)
         for place, code in zip(_WORD_PLACES, range(len(_WORD_PLACES))):
             found = {v[1:]: r for v, r in index.get("wpc", {}).items() if v[0] == place}
@@ -235,8 +216,6 @@ class CrfTagger:
         np = self._np
         w_get = self._index.get("w", {}).get
         g_get = self._index.get("g", {}).get
-        extra_get = {t: self._index.get(t, {}).get for t in ("gb", "ge", "lb", "le", "lm")}
-        extra_rows: dict[str, list[int]] = {t: [] for t in extra_get if t in self._index}
         gazetteer = nf.gazetteer()
         lengths = np.array([len(t) for t in texts], dtype=np.int64)
         total = int(lengths.sum())
@@ -276,15 +255,7 @@ class CrfTagger:
                     wcodes.append(2)
                 w_rows.extend([w_get(w if k <= 4 else "#" + str(min(k, 9)), 0)] * k)
             wcodes.extend((_END, 0))
-            marks, begins, ends = gazetteer.matches(text)
-            g_rows.extend([g_get(m, 0) for m in marks])
-            if "gb" in extra_rows:
-                extra_rows["gb"].extend([extra_get["gb"](m, 0) for m in begins])
-                extra_rows["ge"].extend([extra_get["ge"](m, 0) for m in ends])
-            if "lb" in extra_rows:
-                for t, values in zip(("lb", "le", "lm"), nf.lattice_marks(text)):
-                    get = extra_get[t]
-                    extra_rows[t].extend([get(v, 0) for v in values])
+            g_rows.extend([g_get(m, 0) for m in gazetteer.marks(text)])
         wc = np.array(wcodes, dtype=np.int64)
         n_ids = self._n_ids
 
@@ -304,10 +275,6 @@ class CrfTagger:
         columns.append(self._table_wpn[(wc[at - 1] * _CODES + wc[at]) * _CODES + wc[at + 1]])
         columns.append(pair("s", at - 1, at + 1))
         columns += [np.array(rows, dtype=np.int64) for rows in (w_rows, g_rows)]
-        if "kb" in self._index:
-            cc = self._cluster_code
-            columns.append(self._kb[cc[cid[at]] * self._n_codes + cc[cid[at + 1]]])
-        columns += [np.array(rows, dtype=np.int64) for rows in extra_rows.values()]
         return np.stack(columns)
 
     def emissions(self, texts: Sequence[str]):

@@ -29,16 +29,12 @@ import math
 from pathlib import Path
 from typing import Iterable, Sequence
 
-FEATURE_VERSION = "5"
+FEATURE_VERSION = "4"
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 WORDS_FILE = LEXICON_DIR / "ner_words.txt"
 CLUSTERS_FILE = LEXICON_DIR / "ner_char_clusters.tsv"
 GAZETTEER_FILE = LEXICON_DIR / "ner_gazetteer.tsv"
-LATTICE_FILE = LEXICON_DIR / "ner_lattice.txt"
 MAX_ENTITY = 16
-MAX_LATTICE = 8
-# Optional template groups (see feature_columns); the model's metadata records those it was trained with.
-EXTRAS: set[str] = {"lat", "gz2", "clu"}
 MAX_WORD = 6
 _PREFIX = 1.0  # marks a dictionary key that is only a prefix of words (real entries are log-probs < 0)
 
@@ -132,60 +128,17 @@ def segment(text: str) -> list[str]:
 
 
 @functools.cache
-def char_cluster_columns() -> list[dict[str, str]]:
-    """One char → cluster id table per clustering in the file (characters never seen have none)."""
-    out: list[dict[str, str]] = []
+def char_clusters() -> dict[str, str]:
+    """char → its cluster id (characters never seen have none)."""
+    out: dict[str, str] = {}
     if not CLUSTERS_FILE.exists():
-        return [{}]
+        return out
     with CLUSTERS_FILE.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2 and len(parts[0]) == 1 and not line.startswith("# "):
-                while len(out) < len(parts) - 1:
-                    out.append({})
-                for table, cid in zip(out, parts[1:]):
-                    table[parts[0]] = cid
-    return out or [{}]
-
-
-def char_clusters() -> dict[str, str]:
-    """char → its cluster id in the first (main) clustering."""
-    return char_cluster_columns()[0]
-
-
-@functools.cache
-def lattice_table() -> dict[str, str]:
-    """Dictionary word (2..MAX_LATTICE characters) → its part-of-speech group (one letter)."""
-    if not LATTICE_FILE.exists():
-        return {}
-    raw = LATTICE_FILE.read_text(encoding="utf-8")
-    body = 0
-    while raw.startswith("#", body):
-        body = raw.index("\n", body) + 1
-    parts = raw[body:].split()
-    return dict(zip(parts[0::2], parts[1::2]))
-
-
-def lattice_marks(text: str) -> tuple[list[str], list[str], list[str]]:
-    """Every dictionary word in `text` (all matches, not one segmentation), per character:
-    part of speech + length of the longest word beginning here, of the longest ending here,
-    and part of speech of the longest (then leftmost) word covering it from outside ('-': none)."""
-    get = lattice_table().get
-    n = len(text)
-    lb = ["-"] * n
-    le = ["-"] * n
-    lm = ["-"] * n
-    for k in range(2, min(MAX_LATTICE, n) + 1):  # shortest first: longer words overwrite
-        hits = [(i, pos) for i in range(n - k + 1) if (pos := get(text[i:i + k])) is not None]
-        if not hits:
-            continue
-        size = str(k)
-        for i, pos in hits:
-            lb[i] = le[i + k - 1] = pos + size
-        if k > 2:
-            for i, pos in reversed(hits):  # leftmost last: it wins among words of one length
-                lm[i + 1:i + k - 1] = [pos] * (k - 2)
-    return lb, le, lm
+            if len(parts) == 2 and len(parts[0]) == 1 and parts[1].isdigit():
+                out[parts[0]] = parts[1]
+    return out
 
 
 class Gazetteer:
@@ -214,11 +167,6 @@ class Gazetteer:
     def marks(self, text: str) -> list[str]:
         """Per character: 'B'/'M'/'E' + type inside the longest (then leftmost) match that
         overlaps no longer one, '-' elsewhere."""
-        return self.matches(text)[0]
-
-    def matches(self, text: str) -> tuple[list[str], list[str], list[str]]:
-        """`marks`, and per character the type + length (capped at 6) of the longest match
-        beginning there and of the longest ending there, overlapping or not ('-': none)."""
         get = self._table.get
         n = len(text)
         found = []
@@ -230,20 +178,14 @@ class Gazetteer:
                 if typ:
                     found.append((i - j, i, j, typ))
         out = ["-"] * n
-        begins = ["-"] * n
-        ends = ["-"] * n
         if found:
             found.sort()
             for _, i, j, typ in found:
-                if begins[i] == "-":
-                    begins[i] = typ + str(min(j - i, 6))
-                if ends[j - 1] == "-":
-                    ends[j - 1] = typ + str(min(j - i, 6))
                 if all(m == "-" for m in out[i:j]):
                     out[i] = "B" + typ
                     out[i + 1:j - 1] = ["M" + typ] * (j - i - 2)
                     out[j - 1] = "E" + typ
-        return out, begins, ends
+        return out
 
 
 @functools.cache
@@ -276,11 +218,9 @@ def feature_columns(text: str, words: Sequence[str] | None = None,
             wpos.append("E")
         wtext.extend([w if k <= 4 else "#" + str(min(k, 9))] * k)
     wq = ["^", *wpos, "$"]
-    columns = char_cluster_columns()
-    clusters = columns[0]
+    clusters = char_clusters()
     mid = ["^", *(clusters.get(c, "-") for c in text), "$"]
-    marks, g_begins, g_ends = gazetteer_.matches(text)
-    out = [
+    return [
         ("c0", list(text)),
         ("c-1", ch[1:n + 1]),
         ("c1", ch[3:n + 3]),
@@ -299,19 +239,8 @@ def feature_columns(text: str, words: Sequence[str] | None = None,
         ("k0", mid[1:n + 1]),
         ("k-1", mid[0:n]),
         ("k1", mid[2:n + 2]),
-        ("g", marks),
+        ("g", gazetteer_.marks(text)),
     ]
-    if "gz2" in EXTRAS:
-        out += [("gb", g_begins), ("ge", g_ends)]
-    if "lat" in EXTRAS:
-        lb, le, lm = lattice_marks(text)
-        out += [("lb", lb), ("le", le), ("lm", lm)]
-    if "clu" in EXTRAS:
-        out.append(("kb", [a + "_" + b for a, b in zip(mid[1:n + 1], mid[2:n + 2])]))
-        for name, table in zip(("q", "r"), columns[1:3]):
-            coarse = ["^", *(table.get(c, "-") for c in text), "$"]
-            out += [(name + "0", coarse[1:n + 1]), (name + "-1", coarse[0:n]), (name + "1", coarse[2:n + 2])]
-    return out
 
 
 def sentence_features(text: str, words: Sequence[str] | None = None,

@@ -67,7 +67,7 @@ def gold_spans(row: dict, types: tuple[str, ...] | None = None) -> set[tuple[str
     return out
 
 
-def build_char_clusters(texts: list[str], out: Path, *, dims: int = 100, ks: tuple[int, ...] = (128, 32, 512)) -> None:
+def build_char_clusters(texts: list[str], out: Path, *, dims: int = 100, ks: tuple[int, ...] = (128,)) -> None:
     """Character classes for `features`: embeddings from the positive PMI of left/right
     neighbour counts (over `texts` and the words of jieba's dictionary, weighted by log
     frequency), reduced by a randomised SVD, clustered by spherical k-means (one column of ids for each k in `ks`).
@@ -138,32 +138,6 @@ def build_char_clusters(texts: list[str], out: Path, *, dims: int = 100, ks: tup
         fh.write("# training folds and jieba's dictionary: char<TAB>cluster ids. Generated: do not edit.\n")
         for c in vocab:
             fh.write(c + "\t" + "\t".join(str(a[index[c]]) for a in assignments) + "\n")
-
-
-# jieba's part-of-speech tags → the lattice's groups: person, place, organisation, other proper
-# noun, noun, verb; every other tag is 'o'.
-POS_GROUPS = {"nr": "r", "nrt": "r", "nrfg": "r", "ns": "s", "nt": "t", "nz": "z", "n": "n", "ng": "n",
-              "v": "v", "vn": "v", "vd": "v", "vg": "v"}
-
-
-def write_lattice(out: Path) -> None:
-    """`lexicon/ner_lattice.txt` for `features.lattice_marks`: every word of 2..MAX_LATTICE
-    characters in jieba's dictionary with its POS group (of its most frequent entry)."""
-    import jieba
-
-    best: dict[str, tuple[int, str]] = {}
-    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= nf.MAX_LATTICE:
-                word, freq, pos = parts[0], int(parts[1]), parts[2]
-                if word not in best or freq > best[word][0]:
-                    best[word] = (freq, POS_GROUPS.get(pos, "o"))
-    with out.open("w", encoding="utf-8") as fh:
-        fh.write(f"# NER lattice words, built by ner/train.py from jieba's dict.txt: word POS-group "
-                 f"({', '.join(f'{k}={v}' for k, v in POS_GROUPS.items())}, other=o).\n# Generated: do not edit.\n")
-        for word in sorted(best):
-            fh.write(f"{word} {best[word][1]}\n")
 
 
 def entity_types(rows: list[dict]) -> dict[str, str]:
@@ -308,7 +282,7 @@ def main(argv=None) -> int:
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations, "minfreq": args.minfreq}
     train(train_rows, args.out, params=params)
     npz = args.out.with_suffix(".npz")
-    meta = {"feature_version": nf.FEATURE_VERSION, "extras": sorted(nf.EXTRAS), "params": {**params, "min_weight": args.min_weight},
+    meta = {"feature_version": nf.FEATURE_VERSION, "params": {**params, "min_weight": args.min_weight},
             "train_lines": len(train_rows), "split": f"int(md5(text).hexdigest()[:8], 16) % {N_FOLDS} != {HELDOUT_FOLD}"}
     export_model(args.out, npz, meta, min_weight=args.min_weight)
     print(f"ner.train: {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), {npz} ({npz.stat().st_size / 1e6:.1f} MB) "
