@@ -81,18 +81,12 @@ def test_micro_f1_on_held_out_lines(heldout_rows):
 
 
 @needs_cluener
-def test_micro_f1_and_speed_on_the_whole_held_out_fold(heldout_rows):
-    import time
-
+def test_micro_f1_on_the_whole_held_out_fold(heldout_rows):
+    # Speed is measured by ../shared/eval/ner_score.py and `make bench`, not here.
     texts = [r["text"] for r in heldout_rows]
-    ner.tagger()  # loading is not tagging
-    started = time.perf_counter()
     tagged = dict(ner.tag_texts(texts))
-    speed = sum(map(len, texts)) / (time.perf_counter() - started)
     f1, per = ner_train.micro_f1(heldout_rows, lambda text: spans(tagged[text]))
     assert f1 >= 0.72, per  # 0.731 with the shipped model (`make train-ner` prints it)
-    # ~60,000 chars/s in one process on the shared 2-core machine; a wide margin for its load.
-    assert speed >= 30_000, speed
 
 
 def test_fast_feature_rows_match_the_training_features():
