@@ -186,3 +186,18 @@ def test_partner_counties_listed_after_the_figure_are_not_its_subject():
     got = subjects_of(body, home=HOME)
     assert got[(20, "个")] == ("衢州", "region")
     assert got[(560, "亿元")] == ("衢州", "region")
+
+
+def test_a_ranking_scope_word_is_not_the_region_of_later_figures():
+    # 居全省前列 ranks the city; it does not move the text to the province
+    body = "衢州市打造四省边际中心城市，经济总量居全省前列。此次开工项目共26个，总投资145亿元。"
+    got = subjects_of(body, home=HOME)
+    assert got[(26, "个")] == ("衢州", "region")
+    assert got[(145, "亿元")] == ("衢州", "region")
+
+
+def test_counties_listed_in_the_sentence_before_do_not_take_the_next_batch():
+    body = "衢州市举行重大项目签约活动，国家电投与开化县、常山县签订合作协议。工业领域18个项目计划总投资410亿元。"
+    got = subjects_of(body, home=HOME)
+    assert got[(18, "个")] == ("衢州", "region")
+    assert got[(410, "亿元")] == ("衢州", "region")

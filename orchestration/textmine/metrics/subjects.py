@@ -76,6 +76,7 @@ def _in_dateline(body: str, end: int) -> bool:
 
 
 _RANK = re.compile(r"[省市县区]?级")
+_RANKING = re.compile(r"第|前列|前[0-9０-９一二三四五六七八九十]|首[位个家]|之首|领先|排名|最")
 
 
 def is_rank(body: str, end: int) -> bool:
@@ -338,10 +339,14 @@ def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | N
         here = [m for m in scope.found if sent.end <= m.start < (end if end >= 0 else len(body))][:3]
     if here:
         return min(here, key=lambda m: (order[m.region.level], m.start)).region.short
-    last_region = max((m for m in scope.found if m.end <= pos), key=lambda m: m.end, default=None)
+    # a member of a list (与A县、B县签订) or a ranking (全省第三) does not say where the text is
+    last_region = max((m for m in scope.found if m.end <= pos and body[m.start - 1: m.start] != "、"
+                       and body[m.end: m.end + 1] != "、"), key=lambda m: m.end, default=None)
     last_word = None
     for word in SCOPE_WORDS:
         at = body.rfind(word, 0, pos)
+        while at >= 0 and _RANKING.match(body, at + len(word)):
+            at = body.rfind(word, 0, at)
         if at >= 0 and (last_word is None or at > last_word[1]):
             last_word = (word, at)
     if last_word and (last_region is None or last_word[1] >= last_region.end):
