@@ -87,3 +87,16 @@ def test_a_year_and_month_opening_the_events_name_is_not_its_date():
     assert events("12月20日，青溪县2023年12月重大项目集中签约仪式在县行政中心举行。", pub) == [
         ("signing", dt.date(2023, 12, 20))]
     assert events("2023年12月举行的签约仪式上，8个项目落地。", pub) == [("signing", dt.date(2023, 12, 1))]
+
+
+def test_a_joint_start_and_signing_ceremony_is_two_events():
+    body = "18日上午，莆田市二季度重大项目集中开工、集中签约活动举行。"
+    assert sorted(events(body)) == [("groundbreaking", dt.date(2022, 5, 18)), ("signing", dt.date(2022, 5, 18))]
+
+
+def test_a_count_of_signed_projects_of_a_kind_is_no_signing():
+    assert events("1—4月，三明市正式签约外资项目12个，投资总额88亿元。") == []
+
+
+def test_a_stage_named_in_a_quoted_slogan_is_no_event():
+    assert events("该县推行“拿地即开工”模式，推动项目加快“洽谈—签约—投产”转化。") == []
