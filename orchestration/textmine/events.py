@@ -153,7 +153,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             if m and not (event_type in AGGREGATE_TYPES and _AGGREGATE.search(ctext)) \
                     and not (event_type == "award" and _AWARD_TALLY.search(ctext)):
                 out.append((event_type, clause.start(), clause.start() + m.end()))
-    return _one_per_clause_family(out)
+    return _one_per_clause_family(out, text)
 
 
 _SLOGAN = re.compile(r"“[^“”]{1,20}”")
@@ -165,7 +165,7 @@ def _in_slogan(clause: str, pos: int) -> bool:
     return any(q.start() < pos < q.end() for q in _SLOGAN.finditer(clause))
 
 
-def _one_per_clause_family(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _one_per_clause_family(found: list[tuple[str, int, int]], text: str = "") -> list[tuple[str, int, int]]:
     """Within one clause the most specific typed trigger wins (论坛…举行 is a forum, not also a
     meeting; a clause with 签约 is not also 'other')."""
     by_clause: dict[int, list[tuple[str, int, int]]] = {}
@@ -177,8 +177,8 @@ def _one_per_clause_family(found: list[tuple[str, int, int]]) -> list[tuple[str,
         specific = [i for i in typed if i[0] not in ("meeting", "inspection")]
         chosen = (specific or typed or items)[:1]
         # 集中开工、集中签约活动举行: one ceremony for two milestones reports both
-        chosen += [i for i in specific[1:] if i[0] in _MILESTONES and chosen[0][0] in _MILESTONES
-                   and not _same_word(i, chosen)]
+        if chosen and chosen[0][0] in _MILESTONES and _CEREMONY.search(text[chosen[0][1]: chosen[0][2] + 12]):
+            chosen += [i for i in specific[1:] if i[0] in _MILESTONES and not _same_word(i, chosen)]
         out.extend(chosen)
     out.sort(key=lambda i: i[1])
     # 调研组深入…走访，召开9场座谈会: the meetings of an inspection are part of it
@@ -187,6 +187,8 @@ def _one_per_clause_family(found: list[tuple[str, int, int]]) -> list[tuple[str,
 
 
 _MILESTONES = frozenset({"signing", "groundbreaking", "production_start", "topping_out"})
+# …开工、…签约活动举行 / 开工暨签约仪式: a ceremony, not a project's stages (项目的开工建设投产)
+_CEREMONY = re.compile(r"仪式|活动|举行|集中")
 
 
 def _same_word(item: tuple[str, int, int], chosen: list[tuple[str, int, int]]) -> bool:

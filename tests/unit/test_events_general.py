@@ -100,3 +100,8 @@ def test_a_count_of_signed_projects_of_a_kind_is_no_signing():
 
 def test_a_stage_named_in_a_quoted_slogan_is_no_event():
     assert events("该县推行“拿地即开工”模式，推动项目加快“洽谈—签约—投产”转化。") == []
+
+
+def test_the_stages_of_a_project_named_as_a_topic_are_one_event_at_most():
+    body = "10日，龙港市举行重大项目集中开工活动。项目的开工建设投产，将为龙港带来新动能。"
+    assert events(body) == [("groundbreaking", dt.date(2022, 5, 10))]
