@@ -148,7 +148,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             continue
         for event_type, pattern in TRIGGERS:
             m = pattern.search(ctext)
-            if m and _in_slogan(ctext, m.start()):
+            if m and event_type in AGGREGATE_TYPES and _in_slogan(ctext, m.start()):
                 continue
             if m and not (event_type in AGGREGATE_TYPES and _AGGREGATE.search(ctext)) \
                     and not (event_type == "award" and _AWARD_TALLY.search(ctext)):
@@ -160,8 +160,8 @@ _SLOGAN = re.compile(r"“[^“”]{1,20}”")
 
 
 def _in_slogan(clause: str, pos: int) -> bool:
-    """加快“洽谈—签约—开工”转化, 推行“拿地即开工”: a word inside a short quoted phrase names a
-    stage or a slogan; no ceremony took place."""
+    """加快“洽谈—签约—开工”转化, 推行“拿地即开工”: a milestone inside a short quoted phrase
+    names a stage or a slogan; no ceremony took place (a quoted meeting name still is one)."""
     return any(q.start() < pos < q.end() for q in _SLOGAN.finditer(clause))
 
 

@@ -105,3 +105,7 @@ def test_a_stage_named_in_a_quoted_slogan_is_no_event():
 def test_the_stages_of_a_project_named_as_a_topic_are_one_event_at_most():
     body = "10日，龙港市举行重大项目集中开工活动。项目的开工建设投产，将为龙港带来新动能。"
     assert events(body) == [("groundbreaking", dt.date(2022, 5, 10))]
+
+
+def test_a_quoted_meeting_name_is_still_a_meeting():
+    assert events("19日，“民营经济高质量发展座谈会”在仙居县召开。") == [("meeting", dt.date(2022, 5, 19))]
