@@ -176,7 +176,7 @@ def _one_per_clause_family(found: list[tuple[str, int, int]], text: str = "") ->
         typed = [i for i in items if i[0] != "other"]
         specific = [i for i in typed if i[0] not in ("meeting", "inspection")]
         chosen = (specific or typed or items)[:1]
-        # 集中开工、集中签约活动举行: one ceremony for two milestones reports both
+        # …开工暨…签约仪式: one ceremony for two milestones reports both
         if chosen and chosen[0][0] in _MILESTONES and _CEREMONY.search(text[chosen[0][1]: chosen[0][2] + 12]):
             chosen += [i for i in specific[1:] if i[0] in _MILESTONES and not _same_word(i, chosen)]
         out.extend(chosen)
@@ -187,7 +187,7 @@ def _one_per_clause_family(found: list[tuple[str, int, int]], text: str = "") ->
 
 
 _MILESTONES = frozenset({"signing", "groundbreaking", "production_start", "topping_out"})
-# …开工、…签约活动举行 / 开工暨签约仪式: a ceremony, not a project's stages (项目的开工建设投产)
+# 开工暨签约仪式, …开工、…签约活动: a ceremony, not a project's stages (项目的开工建设投产)
 _CEREMONY = re.compile(r"仪式|活动|举行|集中")
 
 

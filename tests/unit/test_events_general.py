@@ -90,7 +90,7 @@ def test_a_year_and_month_opening_the_events_name_is_not_its_date():
 
 
 def test_a_joint_start_and_signing_ceremony_is_two_events():
-    body = "18日上午，莆田市二季度重大项目集中开工、集中签约活动举行。"
+    body = "18日上午，莆田市举行二季度产业项目开工暨招商签约仪式。"
     assert sorted(events(body)) == [("groundbreaking", dt.date(2022, 5, 18)), ("signing", dt.date(2022, 5, 18))]
 
 
@@ -103,7 +103,7 @@ def test_a_stage_named_in_a_quoted_slogan_is_no_event():
 
 
 def test_the_stages_of_a_project_named_as_a_topic_are_one_event_at_most():
-    body = "10日，龙港市举行重大项目集中开工活动。项目的开工建设投产，将为龙港带来新动能。"
+    body = "10日，龙港市举办一批产业项目开工仪式。这批项目开工建设投产，将为龙港带来新动能。"
     assert events(body) == [("groundbreaking", dt.date(2022, 5, 10))]
 
 

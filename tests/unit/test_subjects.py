@@ -166,14 +166,14 @@ def test_a_region_inside_a_company_name_is_not_the_batchs_region():
 
 def test_a_region_ranking_a_name_is_not_the_subject():
     # 莆田市级重点项目: the city ranks the projects; the figures are the county's
-    body = "今年以来，仙游县狠抓项目建设。1—5月，86个莆田市级重点项目完成投资121亿元；新开工项目31个，开工率45%。"
+    body = "今年以来，仙游县狠抓项目建设。1—5月，86个莆田市级重大项目完成年度投资121亿元；新开工项目31个，开工率45%。"
     got = subjects_of(body, home=HOME)
     assert got[(31, "个")] == ("仙游", "region")
     assert got[(121, "亿元")] == ("仙游", "region")
 
 
 def test_regions_listed_after_a_batch_are_where_its_members_are():
-    body = ("昨天，衢州市举行重大项目集中开工活动。此次开工项目共26个，总投资145亿元，"
+    body = ("昨天，衢州市举办一批产业项目开工仪式。此次开工项目共26个，总投资145亿元，"
             "包括龙游县年产3万吨新材料项目、江山市智能装备产业园等。")
     got = subjects_of(body, home=HOME)
     assert got[(26, "个")] == ("衢州", "region")
