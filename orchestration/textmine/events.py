@@ -66,7 +66,7 @@ MANY_PER_ARTICLE = frozenset({"award"})
 # over a campaign) are aggregates, not one ceremony.
 AGGREGATE_TYPES = frozenset({"signing", "groundbreaking", "production_start", "completion"})
 _AGGREGATE = re.compile(r"(?:新|共|累计|全年|今年以来)(?:签约|签订|开工|投产|竣工)|增长|同比|下降|[0-9]+(?:\.[0-9]+)?[%％]|"
-                        r"(?:签约|开工|投产|竣工)项目[^，。；]{0,4}[0-9]+个")  # 竣工项目9个: a count
+                        r"(?:签约|开工|投产|竣工)[^，。；]{0,4}项目[^，。；]{0,4}[0-9]+个")  # 竣工项目9个, 签约外资项目12个: a count
 # A year's tally of honours (获评…等省级以上荣誉表彰12个) is no one award.
 _AWARD_TALLY = re.compile(r"(?:表彰|荣誉|奖项|称号)[^，。；]{0,4}[0-9]+[个项次]|[0-9]+[个项次](?:荣誉|奖项|表彰)")
 # Words that make the clause a plan, not an event.
@@ -148,13 +148,24 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             continue
         for event_type, pattern in TRIGGERS:
             m = pattern.search(ctext)
+            if m and event_type in AGGREGATE_TYPES and _in_slogan(ctext, m.start()):
+                continue
             if m and not (event_type in AGGREGATE_TYPES and _AGGREGATE.search(ctext)) \
                     and not (event_type == "award" and _AWARD_TALLY.search(ctext)):
                 out.append((event_type, clause.start(), clause.start() + m.end()))
-    return _one_per_clause_family(out)
+    return _one_per_clause_family(out, text)
 
 
-def _one_per_clause_family(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+_SLOGAN = re.compile(r"“[^“”]{1,20}”")
+
+
+def _in_slogan(clause: str, pos: int) -> bool:
+    """加快“洽谈—签约—开工”转化, 推行“拿地即开工”: a milestone inside a short quoted phrase
+    names a stage or a slogan; no ceremony took place (a quoted meeting name still is one)."""
+    return any(q.start() < pos < q.end() for q in _SLOGAN.finditer(clause))
+
+
+def _one_per_clause_family(found: list[tuple[str, int, int]], text: str = "") -> list[tuple[str, int, int]]:
     """Within one clause the most specific typed trigger wins (论坛…举行 is a forum, not also a
     meeting; a clause with 签约 is not also 'other')."""
     by_clause: dict[int, list[tuple[str, int, int]]] = {}
@@ -164,11 +175,24 @@ def _one_per_clause_family(found: list[tuple[str, int, int]]) -> list[tuple[str,
     for items in by_clause.values():
         typed = [i for i in items if i[0] != "other"]
         specific = [i for i in typed if i[0] not in ("meeting", "inspection")]
-        out.extend((specific or typed or items)[:1])
+        chosen = (specific or typed or items)[:1]
+        # …开工暨…签约仪式: one ceremony for two milestones reports both
+        if chosen and chosen[0][0] in _MILESTONES and _CEREMONY.search(text[chosen[0][1]: chosen[0][2] + 12]):
+            chosen += [i for i in specific[1:] if i[0] in _MILESTONES and not _same_word(i, chosen)]
+        out.extend(chosen)
     out.sort(key=lambda i: i[1])
     # 调研组深入…走访，召开9场座谈会: the meetings of an inspection are part of it
     gatherings = [i for i in out if i[0] in ("meeting", "inspection")]
     return [i for i in out if i[0] not in ("meeting", "inspection") or i is gatherings[0]]
+
+
+_MILESTONES = frozenset({"signing", "groundbreaking", "production_start", "topping_out"})
+# 开工暨签约仪式, …开工、…签约活动: a ceremony, not a project's stages (项目的开工建设投产)
+_CEREMONY = re.compile(r"仪式|活动|举行|集中")
+
+
+def _same_word(item: tuple[str, int, int], chosen: list[tuple[str, int, int]]) -> bool:
+    return any(item[2] == c[2] for c in chosen)
 
 
 def _dedupe_key(event_type: str, date: dt.date | None, sent: Sentence, clause_start: int) -> tuple:

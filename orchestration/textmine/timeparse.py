@@ -287,7 +287,8 @@ def _quarter_period(q: str, year: int | None, pub: dt.date | None) -> Period | N
     else:
         last = QUARTERS[q.lstrip("第")[0]] * 3
     if year is None:
-        year = _implicit_year(pub, last)
+        # 一季度集中开工 in a February issue: a quarter already begun is this year's
+        year = _implicit_year(pub, last if q.startswith("前") else last - 2)
     if year is None:
         return None
     if q.startswith("前"):

@@ -163,3 +163,9 @@ def test_a_short_alias_counts_in_an_enumeration_that_names_industries():
 def test_a_modal_verb_opening_a_list_is_no_part_of_its_first_industry():
     found = industries("下一步，要壮大茶叶、竹木加工、纺织等传统优势产业。")
     assert "要壮大茶叶" not in found and "壮大茶叶" not in found
+
+
+def test_an_unlisted_name_opening_with_an_adverb_is_a_verb_phrase():
+    # 充分激活产业…: 产业 is the object of the verb, which jieba may tag as a noun
+    assert industries("园区规划完成，充分激活产业潜能。") == {}
+    assert "电竞" in industries("该区积极发展电竞产业，集聚企业30家。")

@@ -87,3 +87,25 @@ def test_a_year_and_month_opening_the_events_name_is_not_its_date():
     assert events("12月20日，青溪县2023年12月重大项目集中签约仪式在县行政中心举行。", pub) == [
         ("signing", dt.date(2023, 12, 20))]
     assert events("2023年12月举行的签约仪式上，8个项目落地。", pub) == [("signing", dt.date(2023, 12, 1))]
+
+
+def test_a_joint_start_and_signing_ceremony_is_two_events():
+    body = "18日上午，莆田市举行二季度产业项目开工暨招商签约仪式。"
+    assert sorted(events(body)) == [("groundbreaking", dt.date(2022, 5, 18)), ("signing", dt.date(2022, 5, 18))]
+
+
+def test_a_count_of_signed_projects_of_a_kind_is_no_signing():
+    assert events("1—4月，三明市正式签约外资项目12个，投资总额88亿元。") == []
+
+
+def test_a_stage_named_in_a_quoted_slogan_is_no_event():
+    assert events("该县推行“拿地即开工”模式，推动项目加快“洽谈—签约—投产”转化。") == []
+
+
+def test_the_stages_of_a_project_named_as_a_topic_are_one_event_at_most():
+    body = "10日，龙港市举办一批产业项目开工仪式。这批项目开工建设投产，将为龙港带来新动能。"
+    assert events(body) == [("groundbreaking", dt.date(2022, 5, 10))]
+
+
+def test_a_quoted_meeting_name_is_still_a_meeting():
+    assert events("19日，“民营经济高质量发展座谈会”在仙居县召开。") == [("meeting", dt.date(2022, 5, 19))]

@@ -95,3 +95,11 @@ def test_a_breakdown_keeps_the_period_of_its_total():
 def test_a_batch_counted_before_its_noun():
     body = "5月18日，长兴县举行集中签约仪式，其中包括4个投资超十亿元的大项目。"
     assert periods(body)[(4, "个")] == "2021-05"
+
+
+def test_a_report_split_by_a_semicolon_keeps_its_period_over_a_ceremony_day():
+    # the day of the ceremony dates the batch started that day, not the counts after 1—6月…；
+    body = "12日上午，龙岩市举行项目集中开工活动。1—6月，全市重点项目完成投资318亿元；新开工项目44个，开工率52%。"
+    got = periods(body, dt.date(2022, 7, 15))
+    assert got[(44, "个")] == "2022-01..2022-06"
+    assert got[(52, "%")] == "2022-01..2022-06"

@@ -350,3 +350,9 @@ def test_a_list_of_long_names_is_read_member_by_member():
 def test_progress_on_works_is_no_project_name():
     art = article("县城北环路拓宽已完成工程投资3200万元，安置小区二期完成工程量70%。")
     assert not [p for p in find_projects(art) if "完成" in p.project_name]
+
+
+def test_members_of_a_list_closing_with_what_they_cover_and_their_kind():
+    body = ("此次开工项目中，既有鸿翔年产10万吨高性能纤维、星辰光电显示模组等涵盖新材料、电子信息领域的"
+            "战略性新兴产业项目，也有建阳竹木加工园等传统产业项目。")
+    assert {"鸿翔年产10万吨高性能纤维", "星辰光电显示模组", "建阳竹木加工园"} <= set(by_name(article(body)))

@@ -162,3 +162,42 @@ def test_a_region_inside_a_company_name_is_not_the_batchs_region():
     company = mention(body, "苏州市恒远精工有限公司", "company")
     got = subjects_of(body, [company], home=HOME)
     assert got[(6, "个")] == ("青川", "region") and got[(21.3, "亿元")] == ("青川", "region")
+
+
+def test_a_region_ranking_a_name_is_not_the_subject():
+    # 莆田市级重点项目: the city ranks the projects; the figures are the county's
+    body = "今年以来，仙游县狠抓项目建设。1—5月，86个莆田市级重大项目完成年度投资121亿元；新开工项目31个，开工率45%。"
+    got = subjects_of(body, home=HOME)
+    assert got[(31, "个")] == ("仙游", "region")
+    assert got[(121, "亿元")] == ("仙游", "region")
+
+
+def test_regions_listed_after_a_batch_are_where_its_members_are():
+    body = ("昨天，衢州市举办一批产业项目开工仪式。此次开工项目共26个，总投资145亿元，"
+            "包括龙游县年产3万吨新材料项目、江山市智能装备产业园等。")
+    got = subjects_of(body, home=HOME)
+    assert got[(26, "个")] == ("衢州", "region")
+    assert got[(145, "亿元")] == ("衢州", "region")
+
+
+def test_partner_counties_listed_after_the_figure_are_not_its_subject():
+    body = ("昨天，衢州市举行重大项目集中签约活动。此次签约的20个项目总投资560亿元，"
+            "其中华电集团、国家电投分别与开化县、常山县签订合作协议。")
+    got = subjects_of(body, home=HOME)
+    assert got[(20, "个")] == ("衢州", "region")
+    assert got[(560, "亿元")] == ("衢州", "region")
+
+
+def test_a_ranking_scope_word_is_not_the_region_of_later_figures():
+    # 居全省前列 ranks the city; it does not move the text to the province
+    body = "衢州市打造四省边际中心城市，经济总量居全省前列。此次开工项目共26个，总投资145亿元。"
+    got = subjects_of(body, home=HOME)
+    assert got[(26, "个")] == ("衢州", "region")
+    assert got[(145, "亿元")] == ("衢州", "region")
+
+
+def test_counties_listed_in_the_sentence_before_do_not_take_the_next_batch():
+    body = "衢州市举行重大项目签约活动，国家电投与开化县、常山县签订合作协议。工业领域18个项目计划总投资410亿元。"
+    got = subjects_of(body, home=HOME)
+    assert got[(18, "个")] == ("衢州", "region")
+    assert got[(410, "亿元")] == ("衢州", "region")

@@ -121,6 +121,8 @@ def _plausible_name(name: str) -> bool:
 # jieba tags of words a name never holds: verbs, adverbs, prepositions, conjunctions, pronouns,
 # particles, counters and common numerals (推动, 进一步, 众多); a name starts after them.
 _FUNCTION_TAGS = frozenset("v vd d p c r u q m!".split())
+# Adverbs: what follows one is a verb phrase (充分释放产业…, 积极培育产业…), not a name.
+_ADVERB_TAGS = frozenset("d ad vd".split())
 # Endings of no industry name: 中小企业, 高能级, 多样性.
 _NOT_NAME_END = ("企业", "级", "性", "化", "们")
 
@@ -135,6 +137,12 @@ def _function_word_end(name: str) -> int:
             if i + k <= len(name) and (tags.get(word) in _FUNCTION_TAGS or word in POLICY_VERBS):
                 cut = max(cut, i + k)
     return cut if len(name) - cut >= 2 else len(name)  # 区块包含: a verb at the end, no name
+
+
+def _opens_with_adverb(rest: str) -> bool:
+    """充分蓄积, 全面赋能: an unlisted name that opens with an adverb is a verb phrase."""
+    tags = lexicons.jieba_word_tags()
+    return any(tags.get(rest[:k]) in _ADVERB_TAGS for k in (2, 3) if len(rest) > k)
 
 
 def _resolve_name(name: str, head: str, placed_only: bool) -> tuple[int, taxonomy.Entry | None]:
@@ -158,7 +166,7 @@ def _resolve_name(name: str, head: str, placed_only: bool) -> tuple[int, taxonom
         tail = taxonomy.lookup(rest[i:])
         if tail and not _is_generic(tail.canonical):
             return cut + i, tail
-    if placed_only or not _plausible_name(rest) or rest.endswith(_NOT_NAME_END):
+    if placed_only or not _plausible_name(rest) or rest.endswith(_NOT_NAME_END) or _opens_with_adverb(rest):
         return cut, None
     return cut, taxonomy.Entry(rest, None, county=False, service=False)
 

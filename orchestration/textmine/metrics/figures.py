@@ -293,13 +293,18 @@ class _When:
         self.sentence_dates: list[DateMention] = []
         self.carried: Period | None = None  # the stated period of the sentence before
         self.stated: Period | None = None  # … of this sentence, so far
+        self.text = ""
+        self.after_semicolon = False  # the sentence before ended with ；: one report goes on
 
     def new_paragraph(self) -> None:
         self.carried = None
+        self.text = ""
 
     def read(self, text: str) -> None:
         self.sentence_dates = find_dates(text, self.pub, self.day, self.year)
         self.stated = None
+        self.after_semicolon = self.text.rstrip().endswith(("；", ";"))
+        self.text = text
 
     def end_sentence(self) -> None:
         for d in self.sentence_dates:
@@ -322,6 +327,8 @@ class _When:
         if stated.label == "unknown" and self.carried is not None and (metric in FLOW_METRICS or metric == "share"
                                                                      or _BREAKDOWN.match(sentence)):
             return self.carried  # 上半年…增长8.2%；…投资增长11.5% / 上半年…37个项目…。其中，制造类项目21个
+        if stated.label == "unknown" and self.carried is not None and self.after_semicolon:
+            return self.carried  # 1—5月，完成投资…；新开工项目31个: the period before ； goes on
         if batch and (stated.label == "unknown" or self._only_a_day_anchors(before, stated)):
             day = self._day_before(q.start)
             if day is not None:  # 6月16日…此次开工项目31个: the month of the ceremony

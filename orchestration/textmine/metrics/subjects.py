@@ -75,6 +75,16 @@ def _in_dateline(body: str, end: int) -> bool:
     return bool(_DATELINE.match(body, end))
 
 
+_RANK = re.compile(r"[省市县区]?级")
+_RANKING = re.compile(r"第|前列|前[0-9０-９一二三四五六七八九十]|首[位个家]|之首|领先|排名|最")
+
+
+def is_rank(body: str, end: int) -> bool:
+    """莆田市级重点项目, 省级园区: a region before 级 ranks the name that follows; it is not
+    where the figure is."""
+    return bool(_RANK.match(body, end))
+
+
 def usable(mentions: list[EntityMention]) -> list[EntityMention]:
     """Mentions that can be a subject: not 中国 (中国500强企业 — a modifier; the nation as a
     scope is 全国), not a name cut from a count (家龙头企业 of 12家龙头企业)."""
@@ -86,7 +96,8 @@ def region_mentions(article: Article, taken: list[EntityMention]) -> list[Entity
     """Regions regions.py finds in the body, as place mentions, where no entity mention is."""
     out = []
     for r in regions.find_regions(article.body):
-        if any(m.start_char < r.end and r.start < m.end_char for m in taken) or _in_dateline(article.body, r.end):
+        if any(m.start_char < r.end and r.start < m.end_char for m in taken) or _in_dateline(article.body, r.end) \
+                or is_rank(article.body, r.end):
             continue
         out.append(EntityMention(f"{article.article_id}-r{r.start}", article.article_id, article.issue_id, "place",
                                  r.region.short, article.body[r.start:r.end], r.start, r.end, ""))
@@ -110,6 +121,7 @@ class Scope:
         named = [(m.start_char, m.end_char) for m in names if m.entity_type != "place"]
         return cls(article.body, in_title + [r for r in regions.find_regions(article.body)
                                              if not _in_dateline(article.body, r.end)
+                                             and not is_rank(article.body, r.end)
                                              and not any(s <= r.start and r.end <= e for s, e in named)], home)
 
     def region(self, word: str, pos: int) -> Subject:
@@ -320,17 +332,21 @@ def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | N
     """The region the text is in at `pos`: a county or city the sentence names (富阳区委书记…
     at its end), else the last region or scope word named before it."""
     order = {"county": 0, "prefecture": 1, "province": 2}
-    here = [m for m in scope.found if sent.start <= m.start < sent.end]
+    here = [m for m in scope.found if sent.start <= m.start < sent.end and not _listed_after(body, m, pos)]
     if not here and _in_quotation(body, pos):
         # “…共签约项目58个…”15日，富阳区委书记介绍: a quote's region is the speaker's
         end = body.find("\n", sent.end)
         here = [m for m in scope.found if sent.end <= m.start < (end if end >= 0 else len(body))][:3]
     if here:
         return min(here, key=lambda m: (order[m.region.level], m.start)).region.short
-    last_region = max((m for m in scope.found if m.end <= pos), key=lambda m: m.end, default=None)
+    # a member of a list (与A县、B县签订) or a ranking (全省第三) does not say where the text is
+    last_region = max((m for m in scope.found if m.end <= pos and body[m.start - 1: m.start] != "、"
+                       and body[m.end: m.end + 1] != "、"), key=lambda m: m.end, default=None)
     last_word = None
     for word in SCOPE_WORDS:
         at = body.rfind(word, 0, pos)
+        while at >= 0 and _RANKING.match(body, at + len(word)):
+            at = body.rfind(word, 0, at)
         if at >= 0 and (last_word is None or at > last_word[1]):
             last_word = (word, at)
     if last_word and (last_region is None or last_word[1] >= last_region.end):
@@ -338,6 +354,16 @@ def _region_before(body: str, sent: Sentence, pos: int, scope: Scope) -> str | N
     if last_region is not None:
         return last_region.region.short
     return scope.home_name(pos)
+
+
+def _listed_after(body: str, m: regions.RegionMention, pos: int) -> bool:
+    """总投资145亿元，包括A县…项目、B市…产业园 / 与A县、B县签订: a region named after the figure
+    among examples or in a list is where one member is, not where the whole batch is."""
+    if m.start < pos:
+        return False
+    if body[m.start - 1: m.start] == "、" or body[m.end: m.end + 1] == "、":
+        return True
+    return bool(_LIST_INTRO.search(body, pos, m.start))
 
 
 def _scope_word(clause: str, clause_start: int, in_clause: list[EntityMention], scope: Scope) -> Subject | None:

@@ -19,6 +19,9 @@ from .names import CONCRETE, GENERIC_HEAD, MAX_NAME, Candidate, is_project_name,
 _TAIL = re.compile(
     r"(?:等|在内的)(?:[0-9一二三四五六七八九十两百千]+(?:多|余)?个|一批|多个|一系列)?"
     r"(?:(?!的|企业|公司|单位|部门|乡镇|街道|村)[\u4e00-\u9fff]){0,6}?(?:项目|工程)"
+    # 'A、B等涵盖新材料领域的战略性新兴产业项目': what the members cover, then the kind of project
+    r"|等(?:涵盖|涉及|覆盖|属于|聚焦|通过)[^，。；]{1,40}?的"
+    r"(?:(?!企业|公司|单位|部门|乡镇|街道|村)[\u4e00-\u9fff]){0,10}?(?:项目|工程)"
 )
 # … or a count alone, for two names or more: 'A和B两个项目'.
 _COUNT_TAIL = re.compile(r"(?<![0-9一二三四五六七八九十两百千])[两二三四五六七八九十]个(?:重大|重点|产业)?(?:项目|工程)")
