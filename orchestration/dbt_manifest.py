@@ -14,7 +14,7 @@ from pathlib import Path
 from orchestration.settings import DBT_PROJECT_DIR, PROJECT_ROOT, load_paths
 
 MANIFEST = DBT_PROJECT_DIR / "target" / "manifest.json"
-PARSE_WAREHOUSE = PROJECT_ROOT / "data" / "warehouse.duckdb"
+PARSE_DIR = PROJECT_ROOT / "data"
 
 
 def dbt_executable() -> str:
@@ -30,15 +30,17 @@ def dbt_environment() -> dict[str, str]:
     return env
 
 
-def parse_environment() -> dict[str, str]:
-    """The environment of every parse: the warehouse path fixed at the README's default.
+def parse_environment(warehouse: Path | None = None) -> dict[str, str]:
+    """The environment of every parse: the warehouse's file name, in a fixed folder.
 
     The profile reads the path from WENLING_DUCKDB_PATH, and dbt throws its partial-parse cache
-    away when the profile changes: parses for different warehouses (tests, the benchmark, a
-    user's own path) would each re-parse everything (~7 s instead of ~1 s). The path only
-    matters when a build runs, which reads the environment of its own.
+    away when the profile changes: parses for warehouses in different folders (tests, the
+    benchmark, a user's own path) would each re-parse everything (~7 s instead of ~1 s). The
+    folder only matters when a build runs, which reads the environment of its own; the file
+    name does matter (it names DuckDB's catalog, which dbt writes into every relation).
     """
-    return dbt_environment() | {"WENLING_DUCKDB_PATH": str(PARSE_WAREHOUSE)}
+    name = (warehouse or load_paths().warehouse).name
+    return dbt_environment() | {"WENLING_DUCKDB_PATH": str(PARSE_DIR / name)}
 
 
 def _newest_source_mtime() -> float:

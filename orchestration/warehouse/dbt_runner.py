@@ -46,11 +46,13 @@ def manifest() -> Any:
     """
     path = ensure_manifest()
     stat = path.stat()
-    key = f"{stat.st_mtime_ns}:{stat.st_size}"
+    # The warehouse's file name names DuckDB's catalog, which the parse writes into relations.
+    catalog = Path(os.environ.get("WENLING_DUCKDB_PATH", "warehouse.duckdb")).name
+    key = f"{stat.st_mtime_ns}:{stat.st_size}:{catalog}"
     if _manifest_cache.get("key") != key:
         loaded = _parse()
         stat = path.stat()  # the parse rewrote manifest.json
-        _manifest_cache.update(key=f"{stat.st_mtime_ns}:{stat.st_size}", manifest=loaded, code_version=_code_version(loaded))
+        _manifest_cache.update(key=f"{stat.st_mtime_ns}:{stat.st_size}:{catalog}", manifest=loaded, code_version=_code_version(loaded))
     return _manifest_cache["manifest"]
 
 
@@ -58,7 +60,8 @@ def _parse() -> Any:
     from dbt.cli.main import dbtRunner
 
     saved = os.environ.get("WENLING_DUCKDB_PATH")
-    os.environ["WENLING_DUCKDB_PATH"] = parse_environment()["WENLING_DUCKDB_PATH"]  # keeps the partial parse
+    # Same file name, a fixed folder: keeps dbt's partial-parse cache across warehouses.
+    os.environ["WENLING_DUCKDB_PATH"] = parse_environment(Path(saved) if saved else None)["WENLING_DUCKDB_PATH"]
     try:
         result = dbtRunner().invoke(["--quiet", "parse", "--project-dir", str(DBT_PROJECT_DIR),
                                      "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(TARGET_PATH)])

@@ -68,3 +68,15 @@ def test_the_edited_issue_replaced_its_old_rows(incremental_history):
     assert issues == files == 4
     orphans = query(paths.warehouse, "select count(*) from marts.articles where issue_id not in (select issue_id from marts.issues)")
     assert orphans == [(0,)]
+
+
+def test_a_warehouse_of_another_file_name_builds(tmp_path):
+    """The parse is shared between warehouses, but DuckDB's catalog is named after the file."""
+    from orchestration.settings import Paths
+    from tests.integration.robustness import environment
+
+    root = project(tmp_path)
+    paths = Paths(raw_dir=root.raw_dir, warehouse=tmp_path / "data" / "county_paper.duckdb", lake_dir=root.lake_dir)
+    shutil.copy(seed_files()[0], paths.raw_dir / seed_files()[0].name)
+    run_ok(paths, environment(paths))
+    assert query(paths.warehouse, "select count(*) from marts.issues") == [(1,)]
