@@ -6,6 +6,7 @@ under the writer lock, then publishes it: users and the scorers only ever open a
 marts were built and tested.
 """
 
+import itertools
 import logging
 import os
 import time
@@ -82,8 +83,9 @@ def wenling_dbt_models(context: dg.AssetExecutionContext, config: DbtBuildConfig
     paths = wenling_paths.paths
     # The dbt profile reads the warehouse path from the environment (of this process).
     os.environ["WENLING_DUCKDB_PATH"] = str(paths.warehouse)
+    manifest = _manifest_dict()
     selection, indirect = get_subset_selection_for_context(
-        context, manifest=_manifest_dict(), select="fqn:*", exclude=None, selector=None,
+        context, manifest=manifest, select="fqn:*", exclude=None, selector=None,
         dagster_dbt_translator=TRANSLATOR, current_dbt_indirect_selection_env=None,
     )
     with writer_lock(paths):
@@ -99,11 +101,11 @@ def wenling_dbt_models(context: dg.AssetExecutionContext, config: DbtBuildConfig
         args = build.args() + selection + (["--indirect-selection", indirect] if indirect else [])
         # About one result per model and test: the bar's length.
         total = len(context.selected_output_names) + len(context.selected_asset_check_keys)
-        done = iter(range(1, 10**9))
+        done = itertools.count(1)
         started = time.perf_counter()
         outcome = dbt_runner.build(args, on_result=lambda _: progress.advance("dbt", next(done), total))
         built = time.perf_counter()
-        events = [e for raw in outcome.results for e in _dagster_events(raw, context)]
+        events = [e for raw in outcome.results for e in _dagster_events(raw, manifest, context)]
         if not outcome.success:
             yield from events
             problems = outcome.failures() or [repr(outcome.error)]
@@ -124,9 +126,9 @@ def _manifest_dict() -> Mapping[str, Any]:
     return get_manifest_and_translator_from_dbt_assets([wenling_dbt_models])[0]
 
 
-def _dagster_events(raw_event: dict[str, Any], context: dg.AssetExecutionContext):
+def _dagster_events(raw_event: dict[str, Any], manifest: Mapping[str, Any], context: dg.AssetExecutionContext):
     """dagster-dbt's own mapping of a dbt result event (Output per model, AssetCheckResult per
     test), as for a dbt process's JSON log line."""
     event = DbtCoreCliEventMessage(raw_event=raw_event, event_history_metadata={})
-    yield from event.to_default_asset_events(manifest=_manifest_dict(), dagster_dbt_translator=TRANSLATOR,
+    yield from event.to_default_asset_events(manifest=manifest, dagster_dbt_translator=TRANSLATOR,
                                              context=context, project=dbt_project)

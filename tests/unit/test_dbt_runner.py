@@ -1,17 +1,6 @@
 """When a dbt build is a full refresh, and what a successful build records."""
-import duckdb
-import pytest
 
 from orchestration.warehouse import dbt_runner
-from orchestration.warehouse.publish import RAW_SCHEMA_SQL
-
-
-@pytest.fixture
-def con(tmp_path):
-    con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    con.execute(RAW_SCHEMA_SQL.read_text(encoding="utf-8"))
-    yield con
-    con.close()
 
 
 def test_first_build_asked_for_and_code_change_are_full_refreshes(con) -> None:

@@ -7,7 +7,6 @@ import pytest
 
 from orchestration.warehouse import schemas
 from orchestration.warehouse.loader import load_issue_file
-from orchestration.warehouse.publish import RAW_SCHEMA_SQL
 from orchestration.warehouse.rejections import SCHEMA as REJECTION_SCHEMA
 
 
@@ -18,14 +17,6 @@ def _articles(issue_id: str, n: int) -> pa.Table:
         for i in range(1, n + 1)
     ]
     return pa.Table.from_pylist(rows, schema=schemas.ARTICLE)
-
-
-@pytest.fixture
-def con(tmp_path):
-    con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    con.execute(RAW_SCHEMA_SQL.read_text(encoding="utf-8"))
-    yield con
-    con.close()
 
 
 def test_reloading_a_file_replaces_its_rows(con) -> None:
