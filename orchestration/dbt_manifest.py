@@ -43,9 +43,16 @@ def parse_environment(warehouse: Path | None = None) -> dict[str, str]:
     return dbt_environment() | {"WENLING_DUCKDB_PATH": str(PARSE_DIR / name)}
 
 
+# What a parse reads: the project's files and folders of sources (not target/ or logs/, which
+# hold thousands of files the builds write).
+SOURCE_FOLDERS = ("models", "macros", "tests", "seeds", "analyses", "snapshots")
+SOURCE_SUFFIXES = frozenset({".sql", ".yml", ".yaml", ".csv", ".md"})
+
+
 def _newest_source_mtime() -> float:
-    files = [p for p in DBT_PROJECT_DIR.rglob("*") if p.suffix in {".sql", ".yml", ".yaml", ".csv"}
-             and "target" not in p.parts and "logs" not in p.parts]
+    files = [p for p in DBT_PROJECT_DIR.glob("*.yml")]
+    for folder in SOURCE_FOLDERS:
+        files += [p for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.suffix in SOURCE_SUFFIXES]
     return max((p.stat().st_mtime for p in files), default=0.0)
 
 

@@ -33,6 +33,10 @@ TARGET_PATH = Path("target") / "build"
 # intermediate views (dbt_project.yml tags them). They re-read the whole raw schema, and what they
 # guard (types, keys of the loaded rows) the marts' constraints and tests check again.
 FULL_BUILD_TAG = "full_build"
+# Nor does an incremental build re-create the views (staging, intermediate, the search views):
+# a view holds no rows, and changes only with the project's code, which forces a full refresh.
+# At ~45 ms of dbt's own work a node, that is a fifth of a one-issue build.
+INCREMENTAL_EXCLUDES = (f"tag:{FULL_BUILD_TAG}", "config.materialized:view")
 
 _manifest_cache: dict[str, Any] = {}
 
@@ -101,7 +105,7 @@ class BuildPlan:
 
     def args(self) -> list[str]:
         base = ["--exclude-resource-type", "unit_test"]
-        return base + (["--full-refresh"] if self.full_refresh else ["--exclude", f"tag:{FULL_BUILD_TAG}"])
+        return base + (["--full-refresh"] if self.full_refresh else ["--exclude", *INCREMENTAL_EXCLUDES])
 
 
 def plan(con: duckdb.DuckDBPyConnection, full_refresh_asked: bool) -> BuildPlan:

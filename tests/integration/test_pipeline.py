@@ -87,3 +87,28 @@ def test_dbt_unit_tests_pass(built: Paths) -> None:
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"Done\. PASS=[1-9]\d* WARN=0 ERROR=0 ", result.stdout), result.stdout[-2000:]
+
+
+@pytest.mark.parametrize("table, column", [("articles", "kind"), ("entity_mentions", "entity_type"),
+                                           ("metrics", "metric"), ("events", "event_type"),
+                                           ("events", "date_precision")])
+def test_a_value_outside_the_contract_vocabulary_is_refused_by_the_table(built: Paths, tmp_path: Path,
+                                                                          table: str, column: str) -> None:
+    """The closed vocabularies are check constraints of the marts (no dbt node to run): an
+    insert of a row with an unknown value fails, whatever built it."""
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(built.warehouse.read_bytes())
+    key = {"articles": "article_id", "entity_mentions": "mention_id", "metrics": "metric_id", "events": "event_id"}[table]
+    with duckdb.connect(str(copy)) as con:
+        extra = ", seq + 1000 as seq" if table == "articles" else ""
+        with pytest.raises(duckdb.ConstraintException, match="CHECK"):
+            con.execute(f"insert into marts.{table} select * replace ('not-a-{column}' as {column}, "
+                        f"{key} || '-copy' as {key}{extra}) from marts.{table} limit 1")
+
+
+def test_a_metric_period_that_ends_before_it_starts_is_refused(built: Paths, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(built.warehouse.read_bytes())
+    with duckdb.connect(str(copy)) as con, pytest.raises(duckdb.ConstraintException, match="CHECK"):
+        con.execute("insert into marts.metrics select * replace (metric_id || '-copy' as metric_id, "
+                    "date '2024-12-31' as period_start, date '2024-01-01' as period_end) from marts.metrics limit 1")

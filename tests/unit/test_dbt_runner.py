@@ -14,6 +14,7 @@ def test_first_build_asked_for_and_code_change_are_full_refreshes(con) -> None:
     then = dbt_runner.plan(con, full_refresh_asked=False)
     assert (then.full_refresh, then.pending_issues) == (False, 1)
     assert "--full-refresh" not in then.args() and f"tag:{dbt_runner.FULL_BUILD_TAG}" in then.args()
+    assert "config.materialized:view" in then.args()  # views change only with the code
     assert dbt_runner.plan(con, full_refresh_asked=True).full_refresh
     # rows built by other SQL must not stay: another code version means a full refresh
     con.execute("update raw.dbt_builds set code_version = 'older'")

@@ -1,4 +1,10 @@
--- One row per resolved company.
+-- One row per resolved company (macros/entity_rollup.sql).
+with rollup as (
+
+    {{ entity_rollup('company') }}
+
+)
+
 select
     canonical_name as company_name,
     aliases,
@@ -7,5 +13,4 @@ select
     last_seen_date,
     n_articles,
     n_issues
-from {{ ref('int_entities') }}
-where entity_type = 'company'
+from rollup

@@ -1,4 +1,11 @@
--- One row per resolved industry.
+-- One row per resolved industry (macros/entity_rollup.sql); the taxonomy class is the smallest
+-- code its mentions resolved to.
+with rollup as (
+
+    {{ entity_rollup('industry') }}
+
+)
+
 select
     canonical_name as industry_name,
     aliases,
@@ -9,5 +16,4 @@ select
     n_issues,
     taxonomy_code,
     taxonomy_code is not null as in_taxonomy
-from {{ ref('int_entities') }}
-where entity_type = 'industry'
+from rollup
